@@ -1,0 +1,2 @@
+// RelanceScoring: scores every invoice open on a day, with plain-language reasons and drift checks.
+@_exported import RelanceModels

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `relance` command: each subcommand only parses arguments and wires the library layers.
+@main
+struct Relance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relance",
+        abstract: "Predict late payments, flag anomalous invoices and plan humane collections outreach.",
+        version: "0.1.0",
+        subcommands: [
+            // Each subcommand lives in its own file.
+        ]
+    )
+}
