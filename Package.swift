@@ -79,6 +79,7 @@ let package = Package(
         // MARK: - Tests (one target per library target; add yours here)
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RelanceDataTests", dependencies: ["RelanceData"]),
+        .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData"]),
     ],
     swiftLanguageModes: [.v5]
 )

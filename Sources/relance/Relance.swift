@@ -10,6 +10,7 @@ struct Relance: ParsableCommand {
         subcommands: [
             // Each subcommand lives in its own file.
             CheckCommand.self,
+            GenerateCommand.self,
         ]
     )
 }
