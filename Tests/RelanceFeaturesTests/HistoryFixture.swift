@@ -88,12 +88,18 @@ enum RandomHistory {
         }
         for _ in 0..<events {
             let kind = EventKind.allCases.randomElement(using: &g)!
-            let on = Int.random(in: 0...760, using: &g)
+            var on = Int.random(in: 0...760, using: &g)
             var ref = -1
             var customer = "C\(Int.random(in: 0..<customers, using: &g))"
             if Int.random(in: 0..<4, using: &g) > 0 {
                 ref = Int.random(in: 0..<invoices, using: &g)
                 customer = f.dataset.customerIds.name(of: f.dataset.invoices.customer[ref])
+                // Mostly during the invoice's life (so promises are kept or broken), sometimes
+                // at any day, even before the invoice existed.
+                if Int.random(in: 0..<4, using: &g) > 0 {
+                    let issue = f.dataset.invoices.issueDate[ref] - HistoryFixture.base
+                    on = issue + Int.random(in: 0...60, using: &g)
+                }
             }
             var note = ""
             if kind == .promiseToPay {
