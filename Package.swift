@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "RelanceDataTests", dependencies: ["RelanceData"]),
         .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData"]),
+        .testTarget(name: "RelanceFeaturesTests", dependencies: ["RelanceFeatures"]),
     ],
     swiftLanguageModes: [.v5]
 )
