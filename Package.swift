@@ -78,6 +78,7 @@ let package = Package(
 
         // MARK: - Tests (one target per library target; add yours here)
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]
 )

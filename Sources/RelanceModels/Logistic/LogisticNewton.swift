@@ -1,0 +1,184 @@
+import Foundation
+import LinearAlgebra
+
+/// Penalised Newton–Raphson (IRLS) for the logistic log-likelihood on a standardised design.
+///
+/// Shared by ``LogisticRegression`` and ``PlattCalibrator``. θ = (β₀, β₁…βₖ) on the design scale;
+/// the intercept (design column 0) is not penalised. Each iteration: gradient Aᵀ(w∘(y − p)) − λβ,
+/// Hessian AᵀVA + λI (V = w∘p(1 − p), via `StandardisedDesign.weightedGram`, blocked `dsyrk`),
+/// Cholesky solve (`dpotrf`/`dpotrs`), then step halving until the penalised objective does not
+/// increase.
+struct LogisticNewton {
+    let design: StandardisedDesign
+    /// Targets in [0, 1] (0/1 labels, or smoothed targets for Platt scaling).
+    let targets: [Double]
+    let weights: [Double]?
+    let weightTotal: Double
+    let options: LogisticOptions
+    /// Names of the design columns after the intercept.
+    let featureNames: [String]
+
+    struct Outcome {
+        var theta: [Double]
+        var iterations: Int
+        var converged: Bool
+        var logLikelihood: Double
+        var penalisedObjective: Double
+        var gradientNorm: Double
+        var stepHalvings: Int
+    }
+
+    func run(start: [Double], progress: ((Int, Double) -> Void)?) throws -> Outcome {
+        let q = design.order, n = design.rows
+        let lambda = options.l2
+        var theta = start
+        var eta = try design.multiply(theta)
+        var ll = logLikelihood(eta)
+        var f = -ll + penalty(theta)
+        var iterations = 0, halvings = 0
+        var converged = false, stalled = false
+        var gradientNorm = Double.infinity
+        var residual = [Double](repeating: 0, count: n)
+        var variance = [Double](repeating: 0, count: n)
+
+        while true {
+            // Working residuals and weights at the current θ.
+            eta.withUnsafeBufferPointer { e in
+                targets.withUnsafeBufferPointer { y in
+                    residual.withUnsafeMutableBufferPointer { r in
+                        variance.withUnsafeMutableBufferPointer { v in
+                            for i in 0..<n {
+                                let p = logistic(e[i])
+                                let w = weights?[i] ?? 1
+                                r[i] = w * (y[i] - p)
+                                v[i] = w * p * (1 - p)
+                            }
+                        }
+                    }
+                }
+            }
+            var gradient = design.transposeMultiply(residual)
+            for j in 1..<max(q, 1) { gradient[j] -= lambda * theta[j] }
+            gradientNorm = gradient.reduce(0) { max($0, abs($1)) }
+            if gradientNorm <= options.gradientTolerance * max(weightTotal, 1) || stalled {
+                converged = true
+                break
+            }
+            if iterations >= options.maxIterations { break }
+
+            var hessian = try design.weightedGram(weights: variance)
+            for j in 1..<max(q, 1) { hessian[j, j] += lambda }
+            let factor: Cholesky
+            do {
+                factor = try Cholesky(hessian)
+            } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
+                let which = minor >= 2 && minor - 2 < featureNames.count ? "at feature '\(featureNames[minor - 2])'" : "at the intercept"
+                throw ModelError.singularHessian("Cholesky factorisation failed \(which) after \(iterations) iterations (fitted probabilities at 0 or 1, or collinear features); use an L2 penalty (l2 > 0)")
+            }
+            let delta = try factor.solve(gradient)
+
+            var step = 1.0
+            var accepted: (theta: [Double], eta: [Double], ll: Double, f: Double)? = nil
+            for attempt in 0...options.maxStepHalvings {
+                if attempt > 0 { step *= 0.5; halvings += 1 }
+                var candidate = theta
+                for j in 0..<q { candidate[j] += step * delta[j] }
+                let candidateEta = try design.multiply(candidate)
+                let candidateLL = logLikelihood(candidateEta)
+                let candidateF = -candidateLL + penalty(candidate)
+                if candidateF.isFinite && candidateF <= f {
+                    accepted = (candidate, candidateEta, candidateLL, candidateF)
+                    break
+                }
+            }
+            guard let next = accepted else {
+                // No step lowers f: we are at the optimum to rounding, or the problem is broken.
+                converged = gradientNorm <= 1e-6 * max(weightTotal, 1)
+                break
+            }
+            let relativeChange = (f - next.f) / max(abs(next.f), 1)
+            theta = next.theta
+            eta = next.eta
+            ll = next.ll
+            f = next.f
+            iterations += 1
+            progress?(iterations, ll)
+            if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
+            if step == 1 && relativeChange <= options.relativeTolerance { stalled = true }
+        }
+        return Outcome(theta: theta, iterations: iterations, converged: converged, logLikelihood: ll,
+                       penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings)
+    }
+
+    /// Σ wᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)], computed without overflow.
+    func logLikelihood(_ eta: [Double]) -> Double {
+        var s = 0.0
+        eta.withUnsafeBufferPointer { e in
+            targets.withUnsafeBufferPointer { y in
+                for i in 0..<e.count {
+                    let term = y[i] * e[i] - softplus(e[i])
+                    s += (weights?[i] ?? 1) * term
+                }
+            }
+        }
+        return s
+    }
+
+    func penalty(_ theta: [Double]) -> Double {
+        guard options.l2 > 0 else { return 0 }
+        var s = 0.0
+        for j in 1..<max(theta.count, 1) { s += theta[j] * theta[j] }
+        return 0.5 * options.l2 * s
+    }
+
+    /// Without a penalty, diverging coefficients or a log-likelihood reaching 0 mean the maximum
+    /// does not exist: stop and say which features are responsible.
+    func checkSeparation(theta: [Double], logLikelihood ll: Double) throws {
+        let coefficients = Array(theta.dropFirst())
+        let largest = coefficients.reduce(0) { max($0, abs($1)) }
+        let perfect = ll > -1e-9 * max(weightTotal, 1)
+        guard largest > options.separationBound || perfect else { return }
+        if let single = singleFeatureSeparation() { throw single }
+        let involved = coefficients.indices
+            .filter { abs(coefficients[$0]) >= 0.25 * largest }
+            .sorted { abs(coefficients[$0]) > abs(coefficients[$1]) }
+            .map { featureNames[$0] }
+        let detail = perfect
+            ? "every training row is fitted with probability 0 or 1 (log-likelihood \(ll))"
+            : String(format: "standardised coefficients diverge (largest |β| = %.1f per standard deviation)", largest)
+        throw ModelError.separation(features: involved, detail: detail)
+    }
+
+    /// A feature on which every late row lies on one side of every on-time row.
+    func singleFeatureSeparation() -> ModelError? {
+        let k = featureNames.count, n = design.rows, p = design.base.columns
+        for j in 0..<k {
+            let c = design.columns[j]
+            var lo1 = Double.infinity, hi1 = -Double.infinity, lo0 = Double.infinity, hi0 = -Double.infinity
+            for i in 0..<n where (weights?[i] ?? 1) > 0 {
+                let v = design.base.values[i * p + c]
+                if targets[i] >= 1 { lo1 = min(lo1, v); hi1 = max(hi1, v) } else if targets[i] <= 0 { lo0 = min(lo0, v); hi0 = max(hi0, v) }
+            }
+            guard lo1.isFinite, lo0.isFinite else { continue }
+            if hi0 <= lo1 {
+                return .separation(features: [featureNames[j]], detail: "'\(featureNames[j])' alone separates the classes: every late row has \(featureNames[j]) ≥ \(lo1) and every on-time row has \(featureNames[j]) ≤ \(hi0)")
+            }
+            if hi1 <= lo0 {
+                return .separation(features: [featureNames[j]], detail: "'\(featureNames[j])' alone separates the classes: every late row has \(featureNames[j]) ≤ \(hi1) and every on-time row has \(featureNames[j]) ≥ \(lo0)")
+            }
+        }
+        return nil
+    }
+}
+
+/// 1 / (1 + e^−η), accurate in both tails.
+@inline(__always) func logistic(_ eta: Double) -> Double {
+    if eta >= 0 { return 1 / (1 + exp(-eta)) }
+    let e = exp(eta)
+    return e / (1 + e)
+}
+
+/// log(1 + e^η) without overflow.
+@inline(__always) func softplus(_ eta: Double) -> Double {
+    eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))
+}
