@@ -85,3 +85,42 @@ extension Dictionary where Key == String, Value == Any {
 func agrees(_ a: Double, _ b: Double, relative tol: Double, floor: Double = 1e-3) -> Bool {
     abs(a - b) <= tol * max(abs(b), floor)
 }
+
+/// Deterministic SplitMix64 generator for synthetic test data.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    /// Standard normal (Box–Muller).
+    mutating func normal() -> Double {
+        let u = max(uniform(), 1e-300), v = uniform()
+        return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
+    }
+}
+
+/// A synthetic design: `columns` standard-normal features, labels drawn from a logistic model
+/// with the given coefficients (intercept first).
+func syntheticLogistic(rows: Int, coefficients: [Double], seed: UInt64) -> (x: DenseMatrix, labels: [Double], eta: [Double]) {
+    var rng = SeededRandom(seed: seed)
+    let p = coefficients.count - 1
+    var values = [Double](), labels = [Double](), etas = [Double]()
+    for _ in 0..<rows {
+        var eta = coefficients[0]
+        for j in 0..<p {
+            let v = rng.normal()
+            values.append(v)
+            eta += coefficients[j + 1] * v
+        }
+        etas.append(eta)
+        labels.append(rng.uniform() < 1 / (1 + Foundation.exp(-eta)) ? 1 : 0)
+    }
+    return (DenseMatrix(rows: rows, columns: p, values: values), labels, etas)
+}

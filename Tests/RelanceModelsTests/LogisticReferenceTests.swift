@@ -25,6 +25,15 @@ import Testing
         }
         #expect(agrees(model.report.logLikelihood, try mle.double("logLikelihood"), relative: 1e-10))
         #expect(model.report.penalisedObjective == -model.report.logLikelihood)
+        // statsmodels' llnull comes from its own iterative intercept-only fit (≈1e-10 off the
+        // closed form n[ȳ log ȳ + (1−ȳ) log(1−ȳ)], which Relance evaluates exactly).
+        #expect(agrees(model.report.nullLogLikelihood, try mle.double("nullLogLikelihood"), relative: 1e-9))
+        let rate = 610.0 / 2000
+        #expect(agrees(model.report.nullLogLikelihood, 2000 * (rate * log(rate) + (1 - rate) * log(1 - rate)), relative: 1e-13))
+        // Standard errors (statsmodels bse on [1, Z]); the Hessian is taken at the solution.
+        let bse = try mle.doubles("standardErrors")
+        #expect(agrees(model.report.interceptStandardError, bse[0], relative: 1e-6))
+        for (a, b) in zip(model.report.standardErrors, bse.dropFirst()) { #expect(agrees(a, b, relative: 1e-6)) }
     }
 
     @Test func standardisationUsesPopulationStandardDeviation() throws {

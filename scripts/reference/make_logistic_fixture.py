@@ -129,6 +129,8 @@ def design_fixture():
             "rawIntercept": float(res_raw.params[0]),
             "rawCoefficients": [float(v) for v in res_raw.params[1:]],
             "logLikelihood": float(res_std.llf),
+            "standardErrors": [float(v) for v in res_std.bse],
+            "nullLogLikelihood": float(res_std.llnull),
             "rawLogLikelihood": float(res_raw.llf),
             "statsmodelsIterations": int(res_std.mle_retvals["iterations"]),
             "converged": bool(res_std.mle_retvals["converged"]),

@@ -26,6 +26,12 @@ public struct LogisticFitReport: Codable, Sendable, Equatable {
     public var weightTotal: Double
     /// Features left out because they were constant (policy `.drop`).
     public var droppedConstantFeatures: [String]
+    /// Standard error of the standardised intercept and of each standardised coefficient (one per
+    /// input feature, 0 for a dropped one): √diag of the inverse (penalised) information matrix at
+    /// the solution. With λ = 0 these are statsmodels' `bse` on the standardised design; with λ > 0
+    /// they are the usual ridge approximation and understate nothing important at large n.
+    public var interceptStandardError: Double
+    public var standardErrors: [Double]
     /// Collinearity warnings (only with λ > 0, where the fit is still well defined).
     public var notes: [String]
 

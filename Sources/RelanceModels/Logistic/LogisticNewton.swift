@@ -26,6 +26,8 @@ struct LogisticNewton {
         var penalisedObjective: Double
         var gradientNorm: Double
         var stepHalvings: Int
+        /// √diag((AᵀVA + λI)⁻¹) at the solution, intercept first.
+        var standardErrors: [Double]
     }
 
     func run(start: [Double], progress: ((Int, Double) -> Void)?) throws -> Outcome {
@@ -86,7 +88,9 @@ struct LogisticNewton {
                 let candidateEta = try design.multiply(candidate)
                 let candidateLL = logLikelihood(candidateEta)
                 let candidateF = -candidateLL + penalty(candidate)
-                if candidateF.isFinite && candidateF <= f {
+                // "Never increases" up to the rounding of a sum of n terms: near the optimum the
+                // true decrease of a Newton step is below that noise and must not be rejected.
+                if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1) {
                     accepted = (candidate, candidateEta, candidateLL, candidateF)
                     break
                 }
@@ -104,10 +108,38 @@ struct LogisticNewton {
             iterations += 1
             progress?(iterations, ll)
             if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
-            if step == 1 && relativeChange <= options.relativeTolerance { stalled = true }
+            if relativeChange <= options.relativeTolerance { stalled = true }
+        }
+        // Curvature at the solution: standard errors, and the test for quasi-separation that a
+        // converged-looking fit can hide (coefficients still drifting, but too slowly for f to notice).
+        var hessian = try design.weightedGram(weights: variance)
+        for j in 1..<max(q, 1) { hessian[j, j] += lambda }
+        var standardErrors = [Double](repeating: .infinity, count: q)
+        do {
+            let inverse = try Cholesky(hessian).inverse()
+            for j in 0..<q { standardErrors[j] = max(inverse[j, j], 0).squareRoot() }
+        } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
+            if lambda == 0 {
+                let involved = minor >= 2 && minor - 2 < featureNames.count ? [featureNames[minor - 2]] : []
+                throw singleFeatureSeparation() ?? ModelError.separation(
+                    features: involved, detail: "the information matrix is singular at the fitted coefficients (fitted probabilities at 0 or 1)")
+            }
+            throw ModelError.singularHessian("the penalised information matrix is not positive definite")
+        }
+        if lambda == 0 {
+            // A standardised coefficient's standard error is about 1/√(Σw·p(1−p)) for real data
+            // (√Σw·se of order 1–30); under separation it grows like e^{|η|/2}.
+            let scaleFree = standardErrors.dropFirst().map { $0 * max(weightTotal, 1).squareRoot() }
+            let exploding = scaleFree.indices.filter { scaleFree[$0] > 1e4 }
+            if !exploding.isEmpty {
+                throw singleFeatureSeparation() ?? ModelError.separation(
+                    features: exploding.sorted { scaleFree[$0] > scaleFree[$1] }.map { featureNames[$0] },
+                    detail: "some rows are fitted with probability 0 or 1 and their coefficients' standard errors explode")
+            }
         }
         return Outcome(theta: theta, iterations: iterations, converged: converged, logLikelihood: ll,
-                       penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings)
+                       penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings,
+                       standardErrors: standardErrors)
     }
 
     /// Σ wᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)], computed without overflow.

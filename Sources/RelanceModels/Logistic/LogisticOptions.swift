@@ -27,7 +27,9 @@ public struct LogisticOptions: Codable, Sendable, Equatable {
     public var maxIterations: Int
     /// Converged when max |∂f/∂θ| ≤ gradientTolerance · Σw (the mean per-row gradient).
     public var gradientTolerance: Double
-    /// Also converged when a full Newton step lowers f by at most this fraction of |f|.
+    /// Also converged when an accepted step lowers f by at most this fraction of |f|.
+    /// (A step is accepted when f does not increase by more than 1e-12·|f|, the rounding
+    /// level of a sum over rows, so the penalised log-likelihood never decreases beyond rounding.)
     public var relativeTolerance: Double
     /// Halvings tried per iteration before the step is declared unable to lower f.
     public var maxStepHalvings: Int

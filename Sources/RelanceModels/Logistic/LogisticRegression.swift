@@ -122,8 +122,10 @@ public enum LogisticRegression {
         var coefficients = [Double](repeating: 0, count: p)
         var rawCoefficients = [Double](repeating: 0, count: p)
         var rawIntercept = outcome.theta[0]
+        var standardErrors = [Double](repeating: 0, count: p)
         for (k, j) in active.enumerated() {
             coefficients[j] = outcome.theta[k + 1]
+            standardErrors[j] = outcome.standardErrors[k + 1]
             rawCoefficients[j] = outcome.theta[k + 1] / summary.sds[j]
             rawIntercept -= rawCoefficients[j] * summary.means[j]
         }
@@ -133,7 +135,8 @@ public enum LogisticRegression {
             logLikelihood: outcome.logLikelihood, nullLogLikelihood: nullLL,
             penalisedObjective: outcome.penalisedObjective, gradientNorm: outcome.gradientNorm,
             stepHalvings: outcome.stepHalvings, l2: options.l2, rows: n, positives: positives,
-            weightTotal: weightTotal, droppedConstantFeatures: constant.map { featureNames[$0] }, notes: notes)
+            weightTotal: weightTotal, droppedConstantFeatures: constant.map { featureNames[$0] },
+            interceptStandardError: outcome.standardErrors[0], standardErrors: standardErrors, notes: notes)
         return LogisticModel(
             featureNames: featureNames,
             standardisation: FeatureStandardisation(means: summary.means, sds: sds),
