@@ -36,6 +36,10 @@ public enum ModelError: Error, CustomStringConvertible, Equatable, Sendable {
     case schemaMismatch(position: Int, expected: String?, found: String?)
     /// Metrics or calibration asked of data that cannot support them.
     case undefinedMetric(String)
+    /// A row has no date where a split by date needs one.
+    case missingDate(row: Int)
+    /// A train/test split cannot be made from these rows.
+    case cannotSplit(String)
 
     public var description: String {
         switch self {
@@ -80,6 +84,10 @@ public enum ModelError: Error, CustomStringConvertible, Equatable, Sendable {
             }
         case let .undefinedMetric(what):
             return what
+        case let .missingDate(row):
+            return "row \(row): issue date: missing, so the row cannot be placed before or after the split"
+        case let .cannotSplit(why):
+            return "cannot split into training and test rows: \(why)"
         }
     }
 }
