@@ -45,10 +45,20 @@ public struct StandardisedDesign: Sendable {
     /// of `blockRows × order` values and accumulated with `dsyrk` (β = 1): memory beyond the raw
     /// matrix is one block, whatever n is.
     public func weightedGram(weights: [Double]?, blockRows: Int = 8192) throws -> SymmetricMatrix {
+        try weightedGram(weights: weights, transposeProduct: nil, blockRows: blockRows).gram
+    }
+
+    /// AᵀWA and, in the same pass over X, Aᵀv (empty when `vector` is nil).
+    ///
+    /// Newton's method needs both the Hessian and the gradient at every iterate; computing them
+    /// together reads X once instead of twice.
+    public func weightedGram(weights: [Double]?, transposeProduct vector: [Double]?, blockRows: Int = 8192) throws -> (gram: SymmetricMatrix, product: [Double]) {
         let q = order, n = rows, p = base.columns
         var result = SymmetricMatrix(zeros: q)
-        guard q > 0, n > 0 else { return result }
+        var product = [Double](repeating: 0, count: vector == nil ? 0 : q)
+        guard q > 0, n > 0 else { return (result, product) }
         if let w = weights { precondition(w.count == n, "one weight per row") }
+        if let v = vector { precondition(v.count == n, "one vector entry per row") }
         var qF = try fortranInt(q)
         var ldc = qF, lda = qF
         var alpha = 1.0, beta = 1.0
@@ -56,26 +66,39 @@ public struct StandardisedDesign: Sendable {
         var scratch = [Double](repeating: 0, count: block * q)
         let off = includesIntercept ? 1 : 0
         let k = columns.count
+        let ones = [Double](repeating: 1, count: block)
         try base.values.withUnsafeBufferPointer { xv in
             try result.storage.withUnsafeMutableBufferPointer { c in
                 try scratch.withUnsafeMutableBufferPointer { s in
-                    try columns.withUnsafeBufferPointer { cols in
-                        try shift.withUnsafeBufferPointer { mu in
-                            try scale.withUnsafeBufferPointer { sc in
-                                var start = 0
-                                while start < n {
-                                    let m = min(block, n - start)
-                                    for r in 0..<m {
-                                        let sw = weights.map { max(0, $0[start + r]).squareRoot() } ?? 1
-                                        let src = (start + r) * p, dst = r * q
-                                        if off == 1 { s[dst] = sw }
-                                        for j in 0..<k {
-                                            s[dst + off + j] = (xv[src + cols[j]] - mu[j]) * sc[j] * sw
+                    try product.withUnsafeMutableBufferPointer { acc in
+                        try columns.withUnsafeBufferPointer { cols in
+                            try shift.withUnsafeBufferPointer { mu in
+                                try scale.withUnsafeBufferPointer { sc in
+                                    var start = 0
+                                    while start < n {
+                                        let m = min(block, n - start)
+                                        for r in 0..<m {
+                                            let sw = weights.map { max(0, $0[start + r]).squareRoot() } ?? ones[r]
+                                            let src = (start + r) * p, dst = r * q
+                                            if off == 1 { s[dst] = sw }
+                                            if let v = vector {
+                                                let vi = v[start + r]
+                                                if off == 1 { acc[0] += vi }
+                                                for j in 0..<k {
+                                                    let t = (xv[src + cols[j]] - mu[j]) * sc[j]
+                                                    s[dst + off + j] = t * sw
+                                                    acc[off + j] += t * vi
+                                                }
+                                            } else {
+                                                for j in 0..<k {
+                                                    s[dst + off + j] = (xv[src + cols[j]] - mu[j]) * sc[j] * sw
+                                                }
+                                            }
                                         }
+                                        var mF = try fortranInt(m)
+                                        dsyrk_("L", "N", &qF, &mF, &alpha, s.baseAddress, &lda, &beta, c.baseAddress, &ldc, 1, 1)
+                                        start += m
                                     }
-                                    var mF = try fortranInt(m)
-                                    dsyrk_("L", "N", &qF, &mF, &alpha, s.baseAddress, &lda, &beta, c.baseAddress, &ldc, 1, 1)
-                                    start += m
                                 }
                             }
                         }
@@ -84,7 +107,7 @@ public struct StandardisedDesign: Sendable {
             }
         }
         result.mirrorLowerColumnMajor()
-        return result
+        return (result, product)
     }
 
     /// A·b: one value per row (the linear predictor when b holds coefficients on the design scale).

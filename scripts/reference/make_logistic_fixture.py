@@ -3,7 +3,7 @@
 
 How the committed fixtures were made (2026-11-29, Debian, 2-core VM):
     python3 scripts/reference/make_logistic_fixture.py
-with Python 3 and numpy 2.4.6, scipy 1.17.1, pandas 3.1.1, statsmodels 0.15.0, scikit-learn 1.9.1.
+with Python 3.11.7 and numpy 2.4.6, scipy 1.17.1, pandas 3.1.1, statsmodels 0.15.0, scikit-learn 1.9.1.
 It writes into Tests/RelanceModelsTests/Fixtures/:
 
   logistic_design.csv      n=2000 rows, 6 features + label. Generated with
@@ -49,7 +49,7 @@ from sklearn import metrics
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "Tests", "RelanceModelsTests", "Fixtures")
-VERSIONS = {"numpy": np.__version__, "scipy": scipy.__version__, "pandas": pd.__version__,
+VERSIONS = {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__, "pandas": pd.__version__,
             "statsmodels": statsmodels.__version__, "scikit-learn": sklearn.__version__}
 
 

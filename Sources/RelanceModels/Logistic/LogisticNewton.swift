@@ -28,6 +28,8 @@ struct LogisticNewton {
         var stepHalvings: Int
         /// √diag((AᵀVA + λI)⁻¹) at the solution, intercept first.
         var standardErrors: [Double]
+        /// Warnings that did not stop the fit (collinearity under a penalty).
+        var notes: [String]
     }
 
     func run(start: [Double], progress: ((Int, Double) -> Void)?) throws -> Outcome {
@@ -40,8 +42,10 @@ struct LogisticNewton {
         var iterations = 0, halvings = 0
         var converged = false, stalled = false
         var gradientNorm = Double.infinity
+        var notes: [String] = []
         var residual = [Double](repeating: 0, count: n)
         var variance = [Double](repeating: 0, count: n)
+        var finalFactor: Cholesky
 
         while true {
             // Working residuals and weights at the current θ.
@@ -59,24 +63,38 @@ struct LogisticNewton {
                     }
                 }
             }
-            var gradient = design.transposeMultiply(residual)
-            for j in 1..<max(q, 1) { gradient[j] -= lambda * theta[j] }
+            // Hessian and gradient in one pass over X.
+            var (hessian, gradient) = try design.weightedGram(weights: variance, transposeProduct: residual)
+            if iterations == 0 {
+                // At the intercept-only start every row has the same variance, so this Hessian is
+                // (a multiple of) the weighted Gram matrix of [1, Z]: judge collinearity on it.
+                if let error = try collinearity(hessian) {
+                    if lambda == 0 { throw error }
+                    notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
+                }
+            }
+            for j in 1..<max(q, 1) {
+                gradient[j] -= lambda * theta[j]
+                hessian[j, j] += lambda
+            }
             gradientNorm = gradient.reduce(0) { max($0, abs($1)) }
+            let factor: Cholesky
+            do {
+                factor = try Cholesky(hessian)
+            } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
+                let involved = minor >= 2 && minor - 2 < featureNames.count ? [featureNames[minor - 2]] : []
+                if lambda == 0 {
+                    throw singleFeatureSeparation() ?? ModelError.separation(
+                        features: involved, detail: "the information matrix became singular after \(iterations) iterations (fitted probabilities at 0 or 1)")
+                }
+                throw ModelError.singularHessian("the penalised information matrix is not positive definite at \(involved.first.map { "feature '\($0)'" } ?? "the intercept")")
+            }
+            finalFactor = factor
             if gradientNorm <= options.gradientTolerance * max(weightTotal, 1) || stalled {
                 converged = true
                 break
             }
             if iterations >= options.maxIterations { break }
-
-            var hessian = try design.weightedGram(weights: variance)
-            for j in 1..<max(q, 1) { hessian[j, j] += lambda }
-            let factor: Cholesky
-            do {
-                factor = try Cholesky(hessian)
-            } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
-                let which = minor >= 2 && minor - 2 < featureNames.count ? "at feature '\(featureNames[minor - 2])'" : "at the intercept"
-                throw ModelError.singularHessian("Cholesky factorisation failed \(which) after \(iterations) iterations (fitted probabilities at 0 or 1, or collinear features); use an L2 penalty (l2 > 0)")
-            }
             let delta = try factor.solve(gradient)
 
             var step = 1.0
@@ -110,22 +128,12 @@ struct LogisticNewton {
             if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
             if relativeChange <= options.relativeTolerance { stalled = true }
         }
+
         // Curvature at the solution: standard errors, and the test for quasi-separation that a
         // converged-looking fit can hide (coefficients still drifting, but too slowly for f to notice).
-        var hessian = try design.weightedGram(weights: variance)
-        for j in 1..<max(q, 1) { hessian[j, j] += lambda }
         var standardErrors = [Double](repeating: .infinity, count: q)
-        do {
-            let inverse = try Cholesky(hessian).inverse()
-            for j in 0..<q { standardErrors[j] = max(inverse[j, j], 0).squareRoot() }
-        } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
-            if lambda == 0 {
-                let involved = minor >= 2 && minor - 2 < featureNames.count ? [featureNames[minor - 2]] : []
-                throw singleFeatureSeparation() ?? ModelError.separation(
-                    features: involved, detail: "the information matrix is singular at the fitted coefficients (fitted probabilities at 0 or 1)")
-            }
-            throw ModelError.singularHessian("the penalised information matrix is not positive definite")
-        }
+        let inverse = try finalFactor.inverse()
+        for j in 0..<q { standardErrors[j] = max(inverse[j, j], 0).squareRoot() }
         if lambda == 0 {
             // A standardised coefficient's standard error is about 1/√(Σw·p(1−p)) for real data
             // (√Σw·se of order 1–30); under separation it grows like e^{|η|/2}.
@@ -139,7 +147,31 @@ struct LogisticNewton {
         }
         return Outcome(theta: theta, iterations: iterations, converged: converged, logLikelihood: ll,
                        penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings,
-                       standardErrors: standardErrors)
+                       standardErrors: standardErrors, notes: notes)
+    }
+
+    /// The first feature that is (almost) a linear combination of the intercept and earlier
+    /// features, judged on an unpenalised Hessian H = c·AᵀWA with the intercept first.
+    ///
+    /// The Cholesky pivot Lₖₖ² / Hₖₖ equals 1 − R²ₖ of design column k regressed on columns 0..<k;
+    /// the partners are the non-negligible coefficients of that regression (the intercept is
+    /// left out of the list: an empty list means "constant given the intercept").
+    func collinearity(_ h: SymmetricMatrix) throws -> ModelError? {
+        let q = h.order
+        guard q >= 2 else { return nil }
+        var failing: Int? = nil
+        do {
+            let diagonal = try Cholesky(h).diagonal
+            failing = (1..<q).first { diagonal[$0] * diagonal[$0] < options.collinearityTolerance * h[$0, $0] }
+        } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
+            failing = minor - 1
+        }
+        guard let k = failing, k >= 1 else { return nil }
+        let rhs = (0..<k).map { h[$0, k] }
+        let c = try Cholesky(h.leading(k)).solve(rhs)
+        let size = (0..<k).map { abs(c[$0]) * (h[$0, $0] / h[k, k]).squareRoot() }
+        let partners = (1..<max(k, 1)).filter { size[$0] > 1e-6 }.sorted { size[$0] > size[$1] }
+        return .collinearFeatures(feature: featureNames[k - 1], combinationOf: partners.map { featureNames[$0 - 1] })
     }
 
     /// Σ wᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)], computed without overflow.

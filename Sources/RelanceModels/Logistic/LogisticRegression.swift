@@ -100,15 +100,6 @@ public enum LogisticRegression {
         let shift = active.map { summary.means[$0] }
         let scale = active.map { 1 / summary.sds[$0] }
 
-        // Collinearity, judged on the (unweighted) correlation matrix of the active features.
-        var notes: [String] = []
-        let withoutIntercept = StandardisedDesign(base: x, columns: active, shift: shift, scale: scale, includesIntercept: false)
-        if let (k, partners) = try collinearity(withoutIntercept, tolerance: options.collinearityTolerance) {
-            let error = ModelError.collinearFeatures(feature: activeNames[k], combinationOf: partners.map { activeNames[$0] })
-            if options.l2 == 0 { throw error }
-            notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
-        }
-
         let design = StandardisedDesign(base: x, columns: active, shift: shift, scale: scale, includesIntercept: true)
         let newton = LogisticNewton(design: design, targets: targets, weights: rowWeights, weightTotal: weightTotal,
                                     options: options, featureNames: activeNames)
@@ -136,36 +127,11 @@ public enum LogisticRegression {
             penalisedObjective: outcome.penalisedObjective, gradientNorm: outcome.gradientNorm,
             stepHalvings: outcome.stepHalvings, l2: options.l2, rows: n, positives: positives,
             weightTotal: weightTotal, droppedConstantFeatures: constant.map { featureNames[$0] },
-            interceptStandardError: outcome.standardErrors[0], standardErrors: standardErrors, notes: notes)
+            interceptStandardError: outcome.standardErrors[0], standardErrors: standardErrors, notes: outcome.notes)
         return LogisticModel(
             featureNames: featureNames,
             standardisation: FeatureStandardisation(means: summary.means, sds: sds),
             intercept: outcome.theta[0], coefficients: coefficients,
             rawIntercept: rawIntercept, rawCoefficients: rawCoefficients, report: report)
-    }
-
-    /// The first feature that is (almost) a linear combination of earlier ones, and those ones.
-    ///
-    /// On the correlation matrix R, the Cholesky pivot Lₖₖ² equals 1 − R²ₖ of feature k regressed
-    /// on features 0..<k; the partners are the non-zero coefficients of that regression.
-    static func collinearity(_ design: StandardisedDesign, tolerance: Double) throws -> (Int, [Int])? {
-        let k = design.order
-        guard k >= 2 else { return nil }
-        var r = try design.weightedGram(weights: nil)
-        let n = Double(design.rows)
-        for i in 0..<r.storage.count { r.storage[i] /= n }
-        var failing: Int? = nil
-        do {
-            let diagonal = try Cholesky(r).diagonal
-            failing = diagonal.firstIndex { $0 * $0 < tolerance }
-        } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
-            failing = minor - 1
-        }
-        guard let f = failing else { return nil }
-        guard f > 0 else { return (0, []) }
-        let rhs = (0..<f).map { r[$0, f] }
-        let c = try Cholesky(r.leading(f)).solve(rhs)
-        let partners = (0..<f).filter { abs(c[$0]) > 1e-6 }.sorted { abs(c[$0]) > abs(c[$1]) }
-        return (f, partners)
     }
 }
