@@ -143,4 +143,42 @@ import Testing
         #expect(throws: ModelError.duplicateFeature("a")) { try LogisticRegression.fit(x, labels: y, featureNames: ["a", "b", "a"]) }
         #expect(throws: ModelError.self) { try LogisticRegression.fit(x, labels: y, featureNames: ["a", "b", "c"], options: LogisticOptions(l2: -1)) }
     }
+
+    @Test func separationByACombinationOfFeaturesIsDetected() throws {
+        // Late exactly when a + b > 0: no single feature separates, the pair does.
+        let (x, _) = base(rows: 300, seed: 17)
+        let y = (0..<x.rows).map { x[$0, 0] + x[$0, 1] > 0 ? 1.0 : 0.0 }
+        do {
+            _ = try LogisticRegression.fit(x, labels: y, featureNames: ["a", "b", "c"], options: .maximumLikelihood)
+            Issue.record("separated data must not produce a maximum-likelihood fit")
+        } catch let ModelError.separation(features, _) {
+            #expect(Set(features).isSuperset(of: ["a", "b"]))
+            #expect(!features.contains("c"))
+        }
+    }
+
+    @Test func rareStrongFlagsAndRareLateRowsAreNotMistakenForSeparation() throws {
+        // 2 % late rows, and a flag set on 1 % of rows that multiplies the odds by e^2.5 but
+        // does not separate: the MLE exists and must be returned.
+        var rng = SeededRandom(seed: 44)
+        var values: [Double] = [], y: [Double] = []
+        for _ in 0..<20000 {
+            let a = rng.normal(), flag: Double = rng.uniform() < 0.01 ? 1 : 0
+            values += [a, flag]
+            let eta = -4.2 + 0.8 * a + 2.5 * flag
+            y.append(rng.uniform() < 1 / (1 + exp(-eta)) ? 1 : 0)
+        }
+        let x = DenseMatrix(rows: 20000, columns: 2, values: values)
+        let model = try LogisticRegression.fit(x, labels: y, featureNames: ["a", "flag"], options: .maximumLikelihood)
+        #expect(model.report.converged)
+        #expect(abs(model.rawCoefficients[1] - 2.5) < 0.6)
+    }
+
+    @Test func hittingTheIterationLimitIsReportedNotHidden() throws {
+        let (x, y) = base()
+        let model = try LogisticRegression.fit(x, labels: y, featureNames: ["a", "b", "c"], options: LogisticOptions(maxIterations: 1))
+        #expect(!model.report.converged)
+        #expect(model.report.iterations == 1)
+        #expect(model.report.gradientNorm > 0 && allFinite(model))
+    }
 }

@@ -38,8 +38,9 @@ public struct LogisticOptions: Codable, Sendable, Equatable {
     public var separationBound: Double
     /// What to do with constant features.
     public var constantFeatures: ConstantFeaturePolicy
-    /// With `l2 = 0`, a feature whose unexplained share of variance given the earlier features
-    /// (1 − R²) is below this is reported as collinear.
+    /// A feature whose unexplained share of variance given the intercept and the earlier
+    /// features (1 − R², row-weighted) is below this is collinear: refused with `l2 = 0`, noted
+    /// in the report otherwise.
     public var collinearityTolerance: Double
 
     public init(l2: Double = 1.0, maxIterations: Int = 100, gradientTolerance: Double = 1e-10,

@@ -23,6 +23,13 @@ import LinearAlgebra
 /// constant features (dropped and reported by default, see ``ConstantFeaturePolicy``), and — only
 /// without a penalty, where no unique maximum exists — collinear features and (quasi-)separation.
 /// With λ > 0 collinearity is only noted in the report, since the fit stays well defined.
+/// Collinearity is judged on the first Newton Hessian, which at the intercept-only start is a
+/// multiple of the row-weighted Gram matrix of [1, Z] (so no extra pass over X is spent on it).
+///
+/// Cost per Newton iteration: one blocked pass for Hessian and gradient together
+/// (`StandardisedDesign.weightedGram(weights:transposeProduct:)`), one `dgemv` per line-search
+/// trial; plus two passes for the column statistics. Memory beyond X and a few n-vectors: one
+/// 8192-row scratch block.
 public enum LogisticRegression {
     /// Fits the model; see the type documentation.
     ///
