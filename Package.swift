@@ -81,6 +81,7 @@ let package = Package(
         .testTarget(name: "RelanceDataTests", dependencies: ["RelanceData"]),
         .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData"]),
         .testTarget(name: "RelanceFeaturesTests", dependencies: ["RelanceFeatures"]),
+        .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]
 )
