@@ -209,13 +209,33 @@ struct MinCovDetSearch {
         var rows: [Int32] = []
         rows.reserveCapacity(p + 1)
         for _ in 0...p { rows.append(draw()) }
-        while true {
-            if let e = try? estimate(x, rows: rows), e.raised == 0 || rows.count >= h { return e }
-            if rows.count >= h || taken >= n {
-                return try estimate(x, rows: rows)
-            }
+        // Singular means "no Cholesky factor of the plain covariance" (cheap to test), not "below
+        // the floor": discrete features would otherwise extend every start to h rows.
+        while rows.count < h && taken < n && !Self.hasCholesky(x, rows: rows) {
             rows.append(draw())
         }
+        return try estimate(x, rows: rows)
+    }
+
+    /// Whether the plain covariance of `rows` is numerically positive definite.
+    static func hasCholesky(_ x: DenseMatrix, rows: [Int32]) -> Bool {
+        let p = x.columns, m = Double(rows.count)
+        var mean = [Double](repeating: 0, count: p)
+        for r in rows { for j in 0..<p { mean[j] += x[Int(r), j] / m } }
+        var cov = SymmetricMatrix(zeros: p)
+        for r in rows {
+            for i in 0..<p {
+                let zi = x[Int(r), i] - mean[i]
+                for j in 0...i { cov.storage[i * p + j] += zi * (x[Int(r), j] - mean[j]) }
+            }
+        }
+        var trace = 0.0
+        for i in 0..<p { trace += cov.storage[i * p + i] }
+        guard trace > 0 else { return false }
+        for i in 0..<p { for j in 0..<i { cov.storage[j * p + i] = cov.storage[i * p + j] } }
+        guard let c = try? Cholesky(cov) else { return false }
+        // A pivot that is pure rounding noise is singular too.
+        return c.logDeterminant > Double(p) * gammaLog(1e-12 * trace / Double(p))
     }
 
     /// One concentration step: the h rows of `x` closest to `e`, re-estimated.
