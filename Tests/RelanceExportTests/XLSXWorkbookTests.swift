@@ -154,3 +154,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["book.xlsx"])
     }
 }
+
+@Suite struct XLSXCellEdgeTests {
+    @Test func dateBefore1900MarchIsKeptAsTextAndOverlongTextIsCutAtTheCellLimit() throws {
+        let old = Day(year: 1899, month: 6, day: 1)!
+        let long = String(repeating: "é", count: 40_000)
+        let book = XLSXWorkbook(sheets: [
+            XLSXSheet(name: "s", columns: [XLSXColumn("d", width: 10), XLSXColumn("t", width: 10)],
+                      rows: [[.date(old), .text(long)]]),
+        ])
+        let reader = try WorkbookReader(try book.data())
+        let cells = try reader.cells(sheet: 1)
+        #expect(cells["A2"]?.type == "s")
+        #expect(try reader.resolved(cells["A2"]) == "1899-06-01")
+        let cut = try #require(try reader.resolved(cells["B2"]))
+        #expect(cut.utf16.count == 32_767)
+        #expect(long.hasPrefix(cut))
+    }
+}

@@ -127,7 +127,18 @@ public struct Pseudonymizer: Sendable {
 
     /// The risk list with every customer name replaced (the roll-up follows, since it is derived).
     public func pseudonymize(_ list: RiskList) -> RiskList {
-        list.mapInvoices { pseudonymize($0) }
+        // A customer has many invoices: compute each distinct name's HMAC once.
+        var memo: [String: String] = [:]
+        return list.mapInvoices { invoice in
+            var copy = invoice
+            if let known = memo[invoice.customerName] {
+                copy.customerName = known
+            } else {
+                copy.customerName = name(invoice.customerName)
+                memo[invoice.customerName] = copy.customerName
+            }
+            return copy
+        }
     }
 
     static func normalised(_ value: String, field: Field) -> String {
