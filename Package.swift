@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            resources: [.copy("Resources")],
             linkerSettings: libm),
 
         // MARK: - Export and report
