@@ -53,7 +53,9 @@ public struct OutreachPlanner {
                     row.language = renderer.language(for: s)
                     if k == 0 { calls.append(callRow(d, situation: s, history: history, language: row.language)) }
                     if k == 0 && d.reason == .callNoUsableAddress {
-                        warnings.append("\(customersFileName):\(s.sourceLine): email: customer \(s.customerId) has no usable address; routed to calls.csv")
+                        warnings.append(s.sourceLine > 0
+                            ? "\(customersFileName):\(s.sourceLine): email: customer \(s.customerId) has no usable address; routed to calls.csv"
+                            : "\(customersFileName): customer \(s.customerId) is not listed, so has no address; routed to calls.csv")
                     }
                 }
                 if let r = d.contactRecord {
