@@ -57,7 +57,9 @@ public enum MessageContext {
                          "amount": MessageFormat.amount(i.amount, currency: p.currency, language: lang)] as [String: Any]
                     }]
         }
-        let pendingPromise = s.promisedPaymentDay.map { $0 >= asOf } ?? false
+        // The latest promise to pay, if made in the last 60 days (a pending one holds messages, so
+        // in practice templates see promises that fell due without payment).
+        let recentPromise = s.promiseMadeDay.map { asOf - $0 <= 60 } ?? false
         return [
             "language": lang,
             "subject": "",
@@ -87,8 +89,8 @@ public enum MessageContext {
             "has_reasons": !reasons.isEmpty,
             "has_support_contact": s.lastSupportContactDay != nil,
             "support_contact_date": s.lastSupportContactDay.map { MessageFormat.date($0, language: lang) } ?? "",
-            "has_promise": pendingPromise,
-            "promise_date": pendingPromise ? s.promisedPaymentDay.map { MessageFormat.date($0, language: lang) } ?? "" : "",
+            "has_promise": recentPromise,
+            "promise_date": recentPromise ? s.promisedPaymentDay.map { MessageFormat.date($0, language: lang) } ?? "" : "",
             "has_plan": decision.paymentPlan != nil,
             "plan": plan,
             "paragraphs": [[String: Any]](),
