@@ -56,6 +56,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            resources: [.copy("Resources")],
             linkerSettings: libm),
 
         // MARK: - Export and report
@@ -85,6 +86,7 @@ let package = Package(
         .testTarget(name: "RelanceFeaturesTests", dependencies: ["RelanceFeatures"]),
         .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RelanceExportTests", dependencies: ["RelanceExport"]),
+        .testTarget(name: "RelanceOutreachTests", dependencies: ["RelanceOutreach"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -11,6 +11,8 @@ struct Relance: ParsableCommand {
             // Each subcommand lives in its own file.
             CheckCommand.self,
             GenerateCommand.self,
+            InitCommand.self,
+            RecordCommand.self,
         ]
     )
 }
