@@ -78,6 +78,7 @@ let package = Package(
 
         // MARK: - Tests (one target per library target; add yours here)
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport"]),
     ],
     swiftLanguageModes: [.v5]
 )
