@@ -6,8 +6,8 @@ public enum ChartValueFormat: Sendable, Equatable {
     case decimal(fractionDigits: Int)
     /// The value is a fraction shown as a percentage (`0.25` → `25 %`).
     case percent(fractionDigits: Int)
-    /// A full amount with currency (`12 345,67 €`).
-    case money(currency: String)
+    /// A full amount with currency (`12 345,67 €`, or `12 346 €` with no fraction digits).
+    case money(currency: String, fractionDigits: Int)
     /// A short amount for axes (`12 k€`, `€12k`).
     case compactMoney(currency: String)
 
@@ -22,8 +22,8 @@ public enum ChartValueFormat: Sendable, Equatable {
             return format.decimal(value, fractionDigits: digits)
         case .percent(let digits):
             return format.percent(value, fractionDigits: digits)
-        case .money(let currency):
-            return format.money(value, currency: currency)
+        case .money(let currency, let digits):
+            return format.money(value, currency: currency, fractionDigits: digits)
         case .compactMoney(let currency):
             return format.compactMoney(value, currency: currency)
         }

@@ -98,7 +98,8 @@ public struct Histogram: Sendable {
             for (k, s) in series.enumerated() {
                 let value = h[k][bin]
                 guard value > 0 else { continue }
-                let top = ys(value)
+                // A non-empty bin is at least 2 px tall, so a lone outlier is not invisible.
+                let top = min(ys(value), layout.plotBottom - 2)
                 let count = bin < s.counts.count ? s.counts[bin] : 0
                 let label = normalisation == .shareOfSeries
                     ? "\(s.name): \(format.percent(value)) (\(format.integer(count)))"

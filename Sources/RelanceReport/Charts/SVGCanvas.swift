@@ -92,9 +92,9 @@ struct SVGCanvas {
     }
 
     /// Approximate rendered width of `text` at `size` px in the chart font (DejaVu Sans averages
-    /// about 0.6 em per character): used to lay out legends and truncate long labels.
+    /// about 0.56 em per character in mixed-case text): used to lay out legends.
     static func estimatedWidth(_ text: String, size: Double) -> Double {
-        Double(text.count) * size * 0.6
+        Double(text.count) * size * 0.56
     }
 
     /// `text` cut with an ellipsis so that it fits in `maxWidth` at `size` px.

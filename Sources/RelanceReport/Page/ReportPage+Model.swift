@@ -21,8 +21,8 @@ extension ReportPage {
         out += rocFigure(m)
         out += reliabilityFigure(m)
         out += scoresFigure(m)
-        out += coefficientsFigure(m)
         if let anomaly = m.anomaly { out += anomalyFigure(anomaly) }
+        out += coefficientsFigure(m)
         out += "</div>\n"
         return out
     }
@@ -142,7 +142,8 @@ extension ReportPage {
             table += "<tr><td colspan=\"2\" class=\"muted\">\(esc(s.intercept))</td><td class=\"num muted\">\(esc(format.decimal(intercept, fractionDigits: 3)))</td><td></td></tr>"
         }
         table += "</tbody></table>"
-        return figure(title: s.coefficientsTitle, caption: s.coefficientsCaption, svg: chart.svg(), extra: table)
+        return figure(title: s.coefficientsTitle, caption: s.coefficientsCaption, svg: chart.svg(), extra: table,
+                      wide: true)
     }
 
     func anomalyFigure(_ a: AnomalySummary) -> String {

@@ -27,8 +27,8 @@ extension ReportPage {
             bars: f.aging.map { .init(label: s.bucketNames[$0.bucket] ?? $0.bucket.rawValue, value: $0.amount,
                                       colour: ReportPage.agingColour($0.bucket)) },
             positiveColour: branding.accentColour, negativeColour: branding.accentColour,
-            axisFormat: .compactMoney(currency: cur), valueFormat: .money(currency: cur),
-            layout: BarChart.layout(rows: f.aging.count, width: 520, labelWidth: 140, valueWidth: 110),
+            axisFormat: .compactMoney(currency: cur), valueFormat: .money(currency: cur, fractionDigits: 0),
+            layout: BarChart.layout(rows: f.aging.count, width: 520, labelWidth: 140, valueWidth: 100),
             language: language)
         var agingTable = "<table><thead><tr><th>\(esc(s.bucket))</th><th class=\"num\">\(esc(s.invoices))</th>"
         agingTable += "<th class=\"num\">\(esc(s.amount))</th><th class=\"num\">%</th></tr></thead><tbody>"
@@ -50,8 +50,8 @@ extension ReportPage {
                              colour: tier.map(ReportPage.tierColour))
             },
             positiveColour: branding.accentColour, negativeColour: branding.accentColour,
-            axisFormat: .compactMoney(currency: cur), valueFormat: .money(currency: cur),
-            layout: BarChart.layout(rows: f.byTier.count, width: 520, labelWidth: 140, valueWidth: 110),
+            axisFormat: .compactMoney(currency: cur), valueFormat: .money(currency: cur, fractionDigits: 0),
+            layout: BarChart.layout(rows: f.byTier.count, width: 520, labelWidth: 140, valueWidth: 100),
             language: language)
         out += figure(title: s.byTierTitle, caption: s.expectedLateNote, svg: tiers.svg(),
                       extra: groupTable(f.byTier, keyTitle: s.tier, currency: cur) { key in
@@ -61,8 +61,8 @@ extension ReportPage {
             title: s.bySegmentTitle, axisTitle: s.expectedLateAxis,
             bars: f.bySegment.map { .init(label: $0.key.isEmpty ? s.noSegment : $0.key, value: $0.expectedLateAmount) },
             positiveColour: branding.accentColour, negativeColour: branding.accentColour,
-            axisFormat: .compactMoney(currency: cur), valueFormat: .money(currency: cur),
-            layout: BarChart.layout(rows: f.bySegment.count, width: 520, labelWidth: 140, valueWidth: 110),
+            axisFormat: .compactMoney(currency: cur), valueFormat: .money(currency: cur, fractionDigits: 0),
+            layout: BarChart.layout(rows: f.bySegment.count, width: 520, labelWidth: 140, valueWidth: 100),
             language: language)
         out += figure(title: s.bySegmentTitle, caption: s.expectedLateNote, svg: segments.svg(),
                       extra: groupTable(f.bySegment, keyTitle: s.segment, currency: cur) { key in

@@ -20,10 +20,11 @@ extension ReportPage {
         let headers: [(String, Bool)] = [
             (s.rank, true), (s.invoice, false), (s.customer, false), (s.amount, true), (s.due, true),
             (s.daysOverdue, true), (s.pLate, true), (s.tier, true), (s.priority, true), (s.reasons, false),
-            (s.flags, false), (s.plannedAction, false), (s.alreadySent, false),
+            (s.plannedAction, false), (s.alreadySent, false),
         ]
         for (title, numeric) in headers {
-            out += numeric ? "<th class=\"num\" data-type=\"num\" scope=\"col\">" : "<th scope=\"col\">"
+            let align = title == s.tier ? "tier-cell" : "num"
+            out += numeric ? "<th class=\"\(align)\" data-type=\"num\" scope=\"col\">" : "<th scope=\"col\">"
             out += "\(esc(title))</th>"
         }
         out += "</tr></thead><tbody>\n"
@@ -31,19 +32,20 @@ extension ReportPage {
             let cur = row.currency.isEmpty ? (currency ?? "EUR") : row.currency
             out += "<tr>"
             out += numberCell(String(i + 1), sortValue: Double(i + 1))
-            out += "<td><code>\(esc(row.invoiceId))</code></td>"
+            out += "<td class=\"invoice\"><code>\(esc(row.invoiceId))</code></td>"
             let name = row.customerName.isEmpty ? row.customerId : row.customerName
-            out += "<td>\(esc(name))<br><span class=\"id\">\(esc(row.customerId))</span></td>"
+            out += "<td class=\"customer\">\(esc(name))<br><span class=\"id\">\(esc(row.customerId))</span></td>"
             out += numberCell(format.money(row.amount, currency: cur), sortValue: row.amount)
             out += numberCell(format.date(row.dueDate), sortValue: row.dueDate.isMissing ? 0 : Double(row.dueDate.raw))
             let overdueText = row.daysOverdue > 0 ? format.integer(row.daysOverdue) : s.notDueYet(format.integer(-row.daysOverdue))
             out += numberCell(overdueText, sortValue: Double(row.daysOverdue))
             out += numberCell(format.percent(row.pLate, fractionDigits: 0), sortValue: row.pLate)
             let tierRank = RiskTierRank.of(row.riskTier)
-            out += "<td class=\"num\" data-v=\"\(tierRank)\">\(tierBadge(row.riskTier))</td>"
+            out += "<td class=\"tier-cell\" data-v=\"\(tierRank)\">\(tierBadge(row.riskTier))</td>"
             out += numberCell(format.money(row.priority, currency: cur, fractionDigits: 0), sortValue: row.priority)
-            out += "<td class=\"text\">" + list(row.reasons) + "</td>"
-            out += "<td>" + row.flags.map { "<span class=\"flag\">\(esc($0))</span>" }.joined(separator: "<br>") + "</td>"
+            // Flags sit under the reasons: both answer "why this invoice".
+            out += "<td class=\"text why\">" + list(row.reasons)
+            out += row.flags.map { "<span class=\"flag\" title=\"\(esc(s.flags))\">⚑ \(esc($0))</span>" }.joined(separator: "<br>") + "</td>"
             out += "<td class=\"text\">\(esc(row.plannedAction))</td>"
             out += "<td class=\"text\">" + (row.alreadySent.isEmpty ? "<span class=\"muted\">\(esc(s.nothingSent))</span>" : list(row.alreadySent)) + "</td>"
             out += "</tr>\n"

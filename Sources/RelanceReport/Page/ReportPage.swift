@@ -54,8 +54,13 @@ struct ReportPage {
     }
 
     /// A chart with its heading and a one-sentence reading guide.
-    func figure(title: String, caption: String, svg: String, extra: String = "") -> String {
-        "<figure class=\"chart\"><figcaption><h3>\(esc(title))</h3><p>\(esc(caption))</p></figcaption>\(svg)\(extra)</figure>\n"
+    /// A `wide` figure spans the whole row, with the chart and its table side by side.
+    func figure(title: String, caption: String, svg: String, extra: String = "", wide: Bool = false) -> String {
+        let head = "<figcaption><h3>\(esc(title))</h3><p>\(esc(caption))</p></figcaption>"
+        if wide {
+            return "<figure class=\"chart wide\">\(head)<div class=\"side-by-side\"><div>\(svg)</div><div>\(extra)</div></div></figure>\n"
+        }
+        return "<figure class=\"chart\">\(head)\(svg)\(extra)</figure>\n"
     }
 
     /// A numeric table cell: formatted text, raw value for sorting.
@@ -90,6 +95,12 @@ struct ReportPage {
     figcaption p{margin:0 0 8px;color:#4b5563;font-size:13px}
     figure svg{max-width:100%;height:auto;display:block;margin:0 auto}
     figure table{margin-top:10px}
+    figure.wide{grid-column:1/-1}
+    .side-by-side{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}
+    .side-by-side>div:first-child{flex:0 0 auto;max-width:100%}
+    .side-by-side>div:last-child{flex:1 1 380px;min-width:0}
+    .side-by-side table{margin-top:0}
+    code{overflow-wrap:anywhere}
     table{border-collapse:collapse;width:100%;font-size:13px}
     th,td{padding:6px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
     th{background:#f9fafb;font-weight:600;color:#374151}
@@ -110,13 +121,19 @@ struct ReportPage {
     .tier-high{background:#ffedd5;color:#9a3412}
     .tier-medium{background:#fef9c3;color:#854d0e}
     .tier-low{background:#e0f2fe;color:#075985}
-    .raises{color:#b45309}
-    .lowers{color:#1d4ed8}
+    .raises{color:#b45309;white-space:nowrap}
+    .lowers{color:#1d4ed8;white-space:nowrap}
     .table-wrap{overflow-x:auto}
     table.worklist{font-size:12.5px}
     table.worklist td ul{margin:0;padding-left:16px}
-    table.worklist td.text{min-width:180px}
+    table.worklist td.text{min-width:8.5em}
+    table.worklist td.why{min-width:12em}
+    table.worklist th{white-space:normal;vertical-align:bottom}
+    table.worklist th,table.worklist td{padding:6px 6px}
     table.worklist .id{color:#6b7280;font-size:11px}
+    table.worklist td.invoice code{white-space:nowrap;overflow-wrap:normal}
+    table.worklist td.customer{min-width:130px}
+    table.worklist td.tier-cell{text-align:center}
     .flag{display:inline-block;background:#fef3c7;color:#92400e;border-radius:4px;padding:0 5px;margin:1px 0;font-size:11.5px}
     table.sortable th{cursor:pointer;user-select:none;white-space:nowrap}
     table.sortable th:focus{outline:2px solid var(--accent)}
