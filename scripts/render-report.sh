@@ -79,7 +79,7 @@ probe_at() {
   height="$(sed -n 's/.*data-height="\([0-9]*\)".*/\1/p' <<<"$meta")"
   # Belt and braces: uncaught errors also show in Chromium's own console log.
   local logged
-  logged="$(grep -E 'CONSOLE.*(Uncaught|Error)' "$work/log-$width.txt" || true)"
+  logged="$(grep -E 'CONSOLE[^"]*"Uncaught' "$work/log-$width.txt" || true)"
   if [ "${errors:-0}" != 0 ] || [ -n "$logged" ]; then
     echo "render-report: $page logs errors at ${width}px: ${messages}" >&2
     [ -n "$logged" ] && echo "$logged" >&2

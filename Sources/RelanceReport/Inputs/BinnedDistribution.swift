@@ -13,8 +13,8 @@ public struct BinnedDistribution: Sendable, Codable, Equatable {
     }
 
     /// Bins `values` over `edges`: bin i holds `edges[i] <= v < edges[i+1]`; the last bin also holds
-    /// its upper edge. Values outside the edges or not finite go to the nearest end bin, so that no
-    /// invoice silently disappears from the chart.
+    /// its upper edge. Values outside the edges (±infinity included) go to the nearest end bin and
+    /// NaN to the last one, so that no invoice silently disappears from the chart.
     public init(values: [Double], edges: [Double]) {
         self.edges = edges
         let binCount = max(0, edges.count - 1)

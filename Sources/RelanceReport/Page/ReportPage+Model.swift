@@ -13,7 +13,7 @@ extension ReportPage {
         if let rate = m.testLateRate { out += " " + esc(s.testLateRate(format.percent(rate))) }
         out += "</p>\n"
         if let version = m.modelVersion {
-            out += "<p class=\"muted small\">\(esc(s.modelVersion)): <code>\(esc(version))</code></p>\n"
+            out += "<p class=\"muted small\">\(esc(s.modelVersion + s.colon))<code>\(esc(version))</code></p>\n"
         }
         out += convergenceStatus(m.convergence)
         out += metricsTable(m)

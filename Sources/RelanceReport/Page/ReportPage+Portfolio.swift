@@ -78,7 +78,7 @@ extension ReportPage {
         out += "<th class=\"num\" data-type=\"num\">\(esc(s.expectedLate))</th></tr></thead><tbody>\n"
         for c in f.topCustomers {
             let name = c.customerName.isEmpty ? c.customerId : c.customerName
-            out += "<tr><td>\(esc(name)) <span class=\"muted small\">\(esc(c.customerId))</span></td>"
+            out += "<tr><td>\(esc(name)) <span class=\"muted small id\">\(esc(c.customerId))</span></td>"
             out += numberCell(format.integer(c.invoiceCount), sortValue: Double(c.invoiceCount))
             out += numberCell(money(c.openAmount), sortValue: c.openAmount)
             out += numberCell(money(c.overdueAmount), sortValue: c.overdueAmount)

@@ -64,9 +64,11 @@ struct ReportPage {
     }
 
     /// A numeric table cell: formatted text, raw value for sorting.
-    func numberCell(_ text: String, sortValue: Double) -> String {
+    /// `label` is shown before the value where the table is laid out as cards (narrow screens).
+    func numberCell(_ text: String, sortValue: Double, label: String? = nil) -> String {
         let v = sortValue.isFinite ? SVGCanvas.number(sortValue) : "0"
-        return "<td class=\"num\" data-v=\"\(v)\">\(esc(text))</td>"
+        let labelAttribute = label.map { " data-label=\"\(esc($0))\"" } ?? ""
+        return "<td class=\"num\" data-v=\"\(v)\"\(labelAttribute)>\(esc(text))</td>"
     }
 
     func tierBadge(_ tier: RiskTier) -> String {
@@ -128,12 +130,36 @@ struct ReportPage {
     table.worklist td ul{margin:0;padding-left:16px}
     table.worklist td.text{min-width:8.5em}
     table.worklist td.why{min-width:12em}
-    table.worklist th{white-space:normal;vertical-align:bottom}
+    table.sortable.worklist th{white-space:normal;vertical-align:bottom}
     table.worklist th,table.worklist td{padding:6px 6px}
     table.worklist .id{color:#6b7280;font-size:11px}
     table.worklist td.invoice code{white-space:nowrap;overflow-wrap:normal}
     table.worklist td.customer{min-width:130px}
     table.worklist td.tier-cell{text-align:center}
+    table.worklist .combined{display:none}
+    table.worklist td.combined ul{margin-bottom:4px}
+    table.worklist td.combined .planned,table.worklist td.combined .sent{margin-top:3px}
+    table.worklist td.combined .sent ul{display:inline-block;vertical-align:top;margin:0;padding-left:14px}
+    @media screen and (max-width:1000px){
+      table.worklist,table.worklist thead,table.worklist tbody{display:block}
+      table.worklist thead tr{display:flex;flex-wrap:wrap;gap:6px;margin-bottom:6px}
+      table.sortable.worklist thead th{display:block;padding:3px 10px;border:1px solid #d1d5db;border-radius:12px;background:#fff;text-align:left;font-size:12px;white-space:nowrap}
+      table.worklist .split,table.sortable.worklist thead th.combined{display:none}
+      table.worklist tbody tr{display:grid;grid-template-columns:2em repeat(5,minmax(0,1fr));column-gap:12px;row-gap:4px;padding:10px 0;border-bottom:1px solid #d1d5db}
+      table.worklist tbody td{display:block;border:none;padding:0;text-align:left;min-width:0}
+      table.worklist tbody td[data-label]::before{content:attr(data-label);display:block;color:#6b7280;font-size:11px}
+      table.worklist tbody td:nth-child(1){grid-column:1;grid-row:1/span 3;font-weight:700}
+      table.worklist tbody td:nth-child(2){grid-column:2;grid-row:1}
+      table.worklist tbody td:nth-child(3){grid-column:3/span 2;grid-row:1}
+      table.worklist tbody td:nth-child(8){grid-column:5;grid-row:1;text-align:left}
+      table.worklist tbody td:nth-child(9){grid-column:6;grid-row:1}
+      table.worklist tbody td:nth-child(4){grid-column:2;grid-row:2}
+      table.worklist tbody td:nth-child(5){grid-column:3;grid-row:2}
+      table.worklist tbody td:nth-child(6){grid-column:4;grid-row:2}
+      table.worklist tbody td:nth-child(7){grid-column:5;grid-row:2}
+      table.worklist tbody td.combined{display:block;grid-column:2/span 5;grid-row:3}
+    }
+    .id{white-space:nowrap}
     .flag{display:inline-block;background:#fef3c7;color:#92400e;border-radius:4px;padding:0 5px;margin:1px 0;font-size:11.5px}
     table.sortable th{cursor:pointer;user-select:none;white-space:nowrap}
     table.sortable th:focus{outline:2px solid var(--accent)}
@@ -143,6 +169,8 @@ struct ReportPage {
     @media (max-width:900px){.charts{grid-template-columns:1fr}}
     @media print{
       @page{size:A4;margin:12mm}
+      @page worklist{size:A4 landscape;margin:10mm}
+      section#worklist{page:worklist}
       body{background:#fff;font-size:11px}
       nav,.sort-hint{display:none}
       main{padding:0;max-width:none}
@@ -151,7 +179,10 @@ struct ReportPage {
       .charts{grid-template-columns:1fr 1fr;gap:8px}
       thead{display:table-header-group}
       tr{break-inside:avoid;page-break-inside:avoid}
-      table.worklist{font-size:9.5px}
+      table.worklist{font-size:10.5px}
+      .side-by-side{display:block}
+      .side-by-side table{margin-top:10px}
+      footer{display:none}
       .table-wrap{overflow:visible}
     }
 

@@ -10,6 +10,7 @@ extension ReportStrings {
         testWindow: { " (issued from \($0) to \($1))" },
         testLateRate: { "\($0) of them were paid late." },
         modelVersion: "Model version",
+        colon: ": ",
         converged: { "The fit converged in \($0) iterations." },
         notConverged: { "The fit did NOT converge after \($0) iterations: do not rely on this model until it is refitted." },
         logLikelihood: "final log-likelihood",
@@ -108,6 +109,6 @@ extension ReportStrings {
         plannedAction: "Planned today",
         alreadySent: "Already sent",
         nothingSent: "nothing yet",
-        notDueYet: { "due in \($0) d" }
+        notDueYet: { "in \($0) d" }
     )
 }

@@ -10,6 +10,7 @@ extension ReportStrings {
         testWindow: { " (émises du \($0) au \($1))" },
         testLateRate: { "\($0) d’entre elles ont été payées en retard." },
         modelVersion: "Version du modèle",
+        colon: "\u{00A0}: ",
         converged: { "L’ajustement a convergé en \($0) itérations." },
         notConverged: { "L’ajustement n’a PAS convergé après \($0) itérations : ne vous fiez pas à ce modèle avant de le réentraîner." },
         logLikelihood: "log-vraisemblance finale",
@@ -108,6 +109,6 @@ extension ReportStrings {
         plannedAction: "Prévu aujourd’hui",
         alreadySent: "Déjà envoyé",
         nothingSent: "rien pour l’instant",
-        notDueYet: { "échéance dans \($0) j" }
+        notDueYet: { "dans \($0) j" }
     )
 }

@@ -17,6 +17,8 @@ struct ReportStrings: Sendable {
     var testWindow: @Sendable (_ from: String, _ to: String) -> String
     var testLateRate: @Sendable (_ rate: String) -> String
     var modelVersion: String
+    /// ": " in English, " : " (no-break space before) in French.
+    var colon: String
     var converged: @Sendable (_ iterations: String) -> String
     var notConverged: @Sendable (_ iterations: String) -> String
     var logLikelihood: String
