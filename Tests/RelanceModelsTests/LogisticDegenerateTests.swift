@@ -110,7 +110,7 @@ import Testing
         let penalised = try LogisticRegression.fit(x, labels: y, featureNames: names)
         #expect(allFinite(penalised))
         #expect(penalised.report.notes.count == 1)
-        #expect(penalised.report.notes[0].contains("'a_plus_2b'"))
+        #expect(penalised.report.notes.first?.contains("'a_plus_2b'") == true)
     }
 
     @Test func nonFiniteValuesAreRefusedWithRowAndFeature() throws {
@@ -180,5 +180,15 @@ import Testing
         #expect(!model.report.converged)
         #expect(model.report.iterations == 1)
         #expect(model.report.gradientNorm > 0 && allFinite(model))
+    }
+
+    @Test func fewRowsOfTheRarerClassPerFeatureAreNoted() throws {
+        let (x, y) = base(rows: 60, seed: 5)
+        let model = try LogisticRegression.fit(x, labels: y, featureNames: ["a", "b", "c"])
+        let rarer = min(model.report.positives, 60 - model.report.positives)
+        #expect(rarer < 30)
+        #expect(model.report.notes.contains { $0.contains("fewer than 10 per feature") })
+        let large = try LogisticRegression.fit(base().x, labels: base().labels, featureNames: ["a", "b", "c"])
+        #expect(large.report.notes.isEmpty)
     }
 }

@@ -110,6 +110,13 @@ public enum LogisticRegression {
         let design = StandardisedDesign(base: x, columns: active, shift: shift, scale: scale, includesIntercept: true)
         let newton = LogisticNewton(design: design, targets: targets, weights: rowWeights, weightTotal: weightTotal,
                                     options: options, featureNames: activeNames)
+        // Events per parameter: below ~10 rows of the rarer class per coefficient, estimates are
+        // unstable (Peduzzi et al. 1996). Not an error — say it.
+        let rarer = min(positives, n - positives)
+        var notes: [String] = []
+        if Double(rarer) < 10 * Double(active.count) {
+            notes.append("only \(rarer) \(positives <= n - positives ? "late" : "on-time") rows for \(active.count) features (fewer than 10 per feature): coefficients will be unstable; use fewer features or more history")
+        }
         let rate = positiveWeight / weightTotal
         var start = [Double](repeating: 0, count: parameters)
         start[0] = log(rate / (1 - rate))
@@ -134,7 +141,7 @@ public enum LogisticRegression {
             penalisedObjective: outcome.penalisedObjective, gradientNorm: outcome.gradientNorm,
             stepHalvings: outcome.stepHalvings, l2: options.l2, rows: n, positives: positives,
             weightTotal: weightTotal, droppedConstantFeatures: constant.map { featureNames[$0] },
-            interceptStandardError: outcome.standardErrors[0], standardErrors: standardErrors, notes: outcome.notes)
+            interceptStandardError: outcome.standardErrors[0], standardErrors: standardErrors, notes: notes + outcome.notes)
         return LogisticModel(
             featureNames: featureNames,
             standardisation: FeatureStandardisation(means: summary.means, sds: sds),
