@@ -19,7 +19,7 @@ public struct LogisticFitReport: Codable, Sendable, Equatable {
     public var stepHalvings: Int
     /// λ used.
     public var l2: Double
-    /// Training rows and how many were labelled 1 (late).
+    /// Training rows and how many were labelled 1 (late; targets above ½ for smoothed targets).
     public var rows: Int
     public var positives: Int
     /// Σ of row weights (equals `rows` without weights).

@@ -88,7 +88,7 @@ public enum LogisticRegression {
             let w = rowWeights?[i] ?? 1
             positiveWeight += w * targets[i]
             negativeWeight += w * (1 - targets[i])
-            if targets[i] == 1 { positives += 1 }
+            if targets[i] > 0.5 { positives += 1 }
         }
         if positiveWeight <= 0 || negativeWeight <= 0 {
             throw ModelError.singleClass(label: positiveWeight > 0 ? 1 : 0, rows: n)
@@ -112,10 +112,10 @@ public enum LogisticRegression {
                                     options: options, featureNames: activeNames)
         // Events per parameter: below ~10 rows of the rarer class per coefficient, estimates are
         // unstable (Peduzzi et al. 1996). Not an error — say it.
-        let rarer = min(positives, n - positives)
+        let rarer = Int(min(positiveWeight, negativeWeight).rounded())
         var notes: [String] = []
         if Double(rarer) < 10 * Double(active.count) {
-            notes.append("only \(rarer) \(positives <= n - positives ? "late" : "on-time") rows for \(active.count) features (fewer than 10 per feature): coefficients will be unstable; use fewer features or more history")
+            notes.append("only \(rarer) \(positiveWeight <= negativeWeight ? "late" : "on-time") rows for \(active.count) features (fewer than 10 per feature): coefficients will be unstable; use fewer features or more history")
         }
         let rate = positiveWeight / weightTotal
         var start = [Double](repeating: 0, count: parameters)
