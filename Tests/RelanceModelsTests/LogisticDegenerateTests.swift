@@ -63,6 +63,9 @@ import Testing
         #expect(throws: ModelError.tooFewRows(rows: 4, parameters: 4)) {
             try LogisticRegression.fit(x, labels: [0, 1, 0, 1], featureNames: ["a", "b", "c"])
         }
+        #expect(throws: ModelError.tooFewRows(rows: 0, parameters: 4)) {
+            try LogisticRegression.fit(DenseMatrix(zeros: 0, 3), labels: [], featureNames: ["a", "b", "c"])
+        }
     }
 
     @Test func completeSeparationWithoutPenaltyNamesTheFeature() throws {

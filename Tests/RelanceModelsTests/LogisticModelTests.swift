@@ -85,6 +85,14 @@ import Testing
         #expect(decoded == model)
     }
 
+    @Test func summaryListsEveryFeatureAndTheFitFigures() throws {
+        let (model, _) = try fitted()
+        let text = model.summary
+        for name in names { #expect(text.contains(name)) }
+        #expect(text.contains("converged yes"))
+        #expect(text.contains("rows 1500"))
+    }
+
     @Test func aDamagedSavedModelIsRefusedAtLoad() throws {
         let (model, _) = try fitted()
         let data = try JSONEncoder().encode(model)

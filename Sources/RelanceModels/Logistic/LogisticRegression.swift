@@ -68,6 +68,8 @@ public enum LogisticRegression {
             throw ModelError.dimensionMismatch("\(featureNames.count) feature names for \(p) columns")
         }
         guard targets.count == n else { throw ModelError.dimensionMismatch("\(targets.count) labels for \(n) rows") }
+        // Nothing below means anything on an empty or one-row design.
+        guard n >= 2 else { throw ModelError.tooFewRows(rows: n, parameters: p + 1) }
         var seen = Set<String>()
         for name in featureNames where !seen.insert(name).inserted { throw ModelError.duplicateFeature(name) }
         for (i, y) in targets.enumerated() where !(y >= 0 && y <= 1) {
