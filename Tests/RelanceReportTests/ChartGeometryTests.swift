@@ -93,9 +93,9 @@ import Testing
     @Test func reliabilityPointsSitAtMeanPredictedAndObservedRate() {
         let chart = ReliabilityChart(
             title: "Calibration", xAxisTitle: "Predicted", yAxisTitle: "Observed",
-            bins: [ReliabilityBin(lower: 0, upper: 0.5, count: 40, meanPredicted: 0.25, observedRate: 0.2),
-                   ReliabilityBin(lower: 0.5, upper: 1, count: 10, meanPredicted: 0.75, observedRate: 0.8),
-                   ReliabilityBin(lower: 0.2, upper: 0.3, count: 0, meanPredicted: 0, observedRate: 0)],
+            bins: [RelanceReport.ReliabilityBin(lower: 0, upper: 0.5, count: 40, meanPredicted: 0.25, observedRate: 0.2),
+                   RelanceReport.ReliabilityBin(lower: 0.5, upper: 1, count: 10, meanPredicted: 0.75, observedRate: 0.8),
+                   RelanceReport.ReliabilityBin(lower: 0.2, upper: 0.3, count: 0, meanPredicted: 0, observedRate: 0)],
             seriesName: "Model", colour: "#1f4e79", diagonalLabel: "Perfect", countLabel: "Invoices", layout: box)
         let svg = chart.svg()
         #expect(svg.contains("<circle cx=\"85\" cy=\"130\""))
