@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "RelanceExportTests", dependencies: ["RelanceExport"]),
         .testTarget(name: "RelanceOutreachTests", dependencies: ["RelanceOutreach"]),
         .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport"]),
+        .testTarget(name: "RelanceScoringTests", dependencies: ["RelanceScoring", "RelanceExport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+import RelanceFeatures
+
+/// Compares today's feature distributions with the training ones, feature by feature, with the
+/// population stability index (PSI).
+///
+/// For each feature the training distribution (``FeatureDistribution``: 10 training-quantile bins,
+/// stored in the bundle) is compared with today's rows counted in the same bins:
+/// `PSI = Σₖ (aₖ − eₖ) · ln(aₖ / eₖ)`, with `eₖ` the training share and `aₖ` today's share of bin
+/// `k`, each floored at ``proportionFloor`` (0.0001) so an empty bin does not make the index infinite.
+/// Thresholds are the usual credit-scoring convention: below ``warnThreshold`` (0.1) stable, from
+/// 0.1 to ``alertThreshold`` (0.25) a moderate shift (warn), from 0.25 a significant shift (alert).
+///
+/// Some features cannot be compared this way and are skipped by default (``defaultExcluded``):
+/// the due-month features (one day's open invoices all fall due within a few weeks, while the
+/// training rows span whole years, so they would "drift" every day by construction) and the
+/// population late share (the same value for every row of a day). With fewer than
+/// ``minimumRows`` rows today the check is not run: a PSI on a handful of rows is noise.
+public struct DriftCheck: Sendable {
+    public var warnThreshold: Double = 0.1
+    public var alertThreshold: Double = 0.25
+    public var proportionFloor: Double = 0.0001
+    public var minimumRows: Int = 100
+    public var excluded: Set<String> = DriftCheck.defaultExcluded
+
+    public static let defaultExcluded: Set<String> = [
+        PaymentFeature.dueMonthSin.name, PaymentFeature.dueMonthCos.name, PaymentFeature.dueInAugust.name,
+        PaymentFeature.dueInDecember.name, PaymentFeature.populationLateShare.name,
+    ]
+
+    public init() {}
+
+    /// PSI of today's bin shares against the training ones.
+    public func psi(training e: [Double], current a: [Double]) -> Double {
+        var total = 0.0
+        for k in 0..<min(e.count, a.count) {
+            let ek = max(e[k], proportionFloor), ak = max(a[k], proportionFloor)
+            total += (ak - ek) * log(ak / ek)
+        }
+        return total
+    }
+
+    public func level(_ psi: Double) -> FeatureDrift.Level {
+        psi >= alertThreshold ? .alert : psi >= warnThreshold ? .warn : .stable
+    }
+
+    /// The drift of every non-excluded feature of `matrix` (restricted to `rows`, matrix row
+    /// indices; all rows when nil) against `training` (matched by name). Nil when there are fewer
+    /// than ``minimumRows`` rows.
+    public func run(_ matrix: FeatureMatrix, rows: [Int]? = nil, training: [FeatureDistribution], model: String) -> DriftReport? {
+        let selected = rows ?? Array(0..<matrix.rowCount)
+        guard selected.count >= minimumRows else { return nil }
+        let p = matrix.columnCount
+        let index = Dictionary(matrix.featureNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var drifts: [FeatureDrift] = []
+        for distribution in training where !excluded.contains(distribution.name) {
+            guard let j = index[distribution.name] else { continue }
+            var counts = [Int](repeating: 0, count: distribution.edges.count + 1)
+            var n = 0
+            matrix.values.withUnsafeBufferPointer { v in
+                for r in selected {
+                    let x = v[r * p + j]
+                    guard x.isFinite else { continue }
+                    counts[distribution.bin(of: x)] += 1
+                    n += 1
+                }
+            }
+            guard n > 0 else { continue }
+            let current = counts.map { Double($0) / Double(n) }
+            let value = psi(training: distribution.proportions, current: current)
+            drifts.append(FeatureDrift(
+                feature: distribution.name, psi: value, level: level(value),
+                trainingProportions: distribution.proportions, currentProportions: current))
+        }
+        return DriftReport(model: model, rowCount: selected.count, features: drifts,
+                           warnThreshold: warnThreshold, alertThreshold: alertThreshold)
+    }
+}
