@@ -10,9 +10,11 @@ struct Relance: ParsableCommand {
         subcommands: [
             // Each subcommand lives in its own file.
             CheckCommand.self,
+            FeaturesCommand.self,
             GenerateCommand.self,
             InitCommand.self,
             RecordCommand.self,
+            TrainCommand.self,
         ]
     )
 }

@@ -1,0 +1,150 @@
+import Foundation
+import LinearAlgebra
+import RelanceData
+
+/// The shared recipe of both logistic models: time split, calibration decision, held-out metrics,
+/// refit on every labelled row.
+///
+/// Rows arrive sorted by their time key (issue day, or landmark day), so "the earlier part" is a
+/// prefix of the matrix and no row is copied more than once per fit.
+struct ClassifierTraining {
+    /// Which model (`late`, `severe_delay`), for progress and error messages.
+    var name: String
+    /// Row-major raw features, `labels.count × featureNames.count`, rows in time order.
+    var values: [Double]
+    var featureNames: [String]
+    var labels: [Double]
+    /// Time key of each row, non-decreasing.
+    var days: [Int32]
+    /// Column holding the baseline score (a probability known at the row's as-of day).
+    var baselineColumn: Int
+    var options: TrainingOptions
+
+    struct Outcome {
+        var model: LogisticModel
+        var calibrator: PlattCalibrator?
+        var evaluation: HeldOutEvaluation
+    }
+
+    /// Index of the first test row: the rows on or after the day found at sorted position
+    /// ⌊(1 − fraction)·n⌋ are held out (the rule of scripts/bench/peer_train.py, so both pipelines
+    /// evaluate on the same rows). Throws when the cut leaves either side empty.
+    static func cut(days: ArraySlice<Int32>, fraction: Double, what: String) throws -> Int {
+        let n = days.count
+        guard n >= 2 else { throw TrainingError.tooLittleHistory("\(what): \(n) row(s), need at least two to split by date") }
+        let base = days.startIndex
+        let k = min(n - 1, Int(Double(n) * (1 - fraction)))
+        let cutDay = days[base + k]
+        var first = base + k
+        while first > base && days[first - 1] >= cutDay { first -= 1 }
+        guard first > base else {
+            throw TrainingError.tooLittleHistory(
+                "\(what): all \(n) rows fall on or after \(Day(raw: cutDay).iso), so none is left to train on; a time split needs rows from several days")
+        }
+        return first - base
+    }
+
+    func run(progress: (TrainingEvent) -> Void) throws -> Outcome {
+        try withoutActuallyEscaping(progress) { try run(escapingProgress: $0) }
+    }
+
+    private func run(escapingProgress progress: @escaping (TrainingEvent) -> Void) throws -> Outcome {
+        let n = labels.count, p = featureNames.count
+        let trainEnd = try Self.cut(days: days[...], fraction: options.holdOutFraction, what: "\(name) model: held-out split")
+        let calibrationStart = try Self.cut(
+            days: days[0..<trainEnd], fraction: options.calibrationFraction, what: "\(name) model: calibration slice")
+        let logisticOptions = LogisticOptions(l2: options.l2)
+
+        func fit(_ rows: Range<Int>, _ label: String) throws -> LogisticModel {
+            let x = rows == 0..<n ? DenseMatrix(rows: n, columns: p, values: values)
+                : DenseMatrix(rows: rows.count, columns: p, values: Array(values[(rows.lowerBound * p)..<(rows.upperBound * p)]))
+            do {
+                return try LogisticRegression.fit(
+                    x, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions
+                ) { iteration, ll in progress(.iteration(fit: label, iteration: iteration, logLikelihood: ll)) }
+            } catch let e as ModelError {
+                throw TrainingError.stepFailed(step: "\(name) model (\(label), \(rows.count) rows)", reason: e.description)
+            }
+        }
+        func eta(_ model: LogisticModel, _ rows: Range<Int>) throws -> [Double] {
+            let x = DenseMatrix(rows: rows.count, columns: p, values: Array(values[(rows.lowerBound * p)..<(rows.upperBound * p)]))
+            return try model.linearPredictor(for: x, featureNames: featureNames)
+        }
+        func metrics(_ y: [Double], _ probabilities: [Double], _ what: String) throws -> BinaryClassificationMetrics {
+            do {
+                return try BinaryClassificationMetrics(labels: y, probabilities: probabilities, bins: min(10, y.count), rocPointLimit: 101)
+            } catch let e as ModelError {
+                throw TrainingError.tooLittleHistory("\(name) model: \(what): \(e.description)")
+            }
+        }
+
+        // 1. Calibration decision, on the newest training rows only.
+        let calibration = try decideCalibration(
+            fitRows: 0..<calibrationStart, sliceRows: calibrationStart..<trainEnd, fit: fit, eta: eta)
+
+        // 2. Held-out evaluation of a model fitted on the training rows.
+        let trainModel = try fit(0..<trainEnd, "train split")
+        let testRows = trainEnd..<n
+        let testLabels = Array(labels[testRows])
+        let testEta = try eta(trainModel, testRows)
+        let raw = testEta.map(logistic)
+        let rawMetrics = try metrics(testLabels, raw, "held-out rows")
+        var delivered = rawMetrics
+        var uncalibrated: BinaryClassificationMetrics?
+        if let c = calibration.calibrator, calibration.applied {
+            delivered = try metrics(testLabels, c.probabilities(linearPredictors: testEta), "held-out rows")
+            uncalibrated = rawMetrics
+        }
+        let baselineScores = testRows.map { min(max(values[$0 * p + baselineColumn], 0), 1) }
+        let baseline = try metrics(testLabels, baselineScores, "baseline on held-out rows")
+
+        // 3. The bundle's model: every labelled row.
+        let final = try fit(0..<n, "final")
+        let allProbabilities = try final.probabilities(for: DenseMatrix(rows: n, columns: p, values: values), featureNames: featureNames)
+        let trainLogLoss = try BinaryClassificationMetrics.logLoss(labels: labels, probabilities: allProbabilities)
+
+        let evaluation = HeldOutEvaluation(
+            trainWindow: TrainingWindow(sortedDays: days, 0..<trainEnd), testWindow: TrainingWindow(sortedDays: days, testRows),
+            model: delivered, uncalibrated: uncalibrated, baseline: baseline, calibration: calibration,
+            trainLogLoss: trainLogLoss, l2: options.l2, iterations: final.report.iterations, converged: final.report.converged)
+        return Outcome(model: final, calibrator: calibration.applied ? calibration.calibrator : nil, evaluation: evaluation)
+    }
+
+    /// Fits a model on `fitRows`, scores `sliceRows`; Platt is fitted on the slice's older half and
+    /// judged on its newer half, and kept (refitted on the whole slice) only if it lowers log loss.
+    private func decideCalibration(
+        fitRows: Range<Int>, sliceRows: Range<Int>,
+        fit: (Range<Int>, String) throws -> LogisticModel, eta: (LogisticModel, Range<Int>) throws -> [Double]
+    ) throws -> CalibrationDecision {
+        let model = try fit(fitRows, "calibration fit")
+        let e = try eta(model, sliceRows)
+        let y = Array(labels[sliceRows])
+        let halfCut: Int
+        do {
+            halfCut = try Self.cut(days: days[sliceRows], fraction: 0.5, what: "calibration check")
+        } catch {
+            return CalibrationDecision(
+                applied: false, sliceRows: y.count, checkLogLossBefore: nil, checkLogLossAfter: nil, calibrator: nil,
+                reason: "calibration slice spans a single day; probabilities left as fitted")
+        }
+        let fitHalf = 0..<halfCut, checkHalf = halfCut..<y.count
+        let before = try? BinaryClassificationMetrics.logLoss(
+            labels: Array(y[checkHalf]), probabilities: e[checkHalf].map(logistic))
+        guard let candidate = try? PlattCalibrator.fit(linearPredictor: Array(e[fitHalf]), labels: Array(y[fitHalf])) else {
+            return CalibrationDecision(
+                applied: false, sliceRows: y.count, checkLogLossBefore: before, checkLogLossAfter: nil, calibrator: nil,
+                reason: "Platt scaling could not be fitted on the calibration slice (one class only or constant scores); probabilities left as fitted")
+        }
+        let after = try? BinaryClassificationMetrics.logLoss(
+            labels: Array(y[checkHalf]), probabilities: candidate.probabilities(linearPredictors: Array(e[checkHalf])))
+        guard let b = before, let a = after, a < b, let whole = try? PlattCalibrator.fit(linearPredictor: e, labels: y) else {
+            return CalibrationDecision(
+                applied: false, sliceRows: y.count, checkLogLossBefore: before, checkLogLossAfter: after, calibrator: nil,
+                reason: "Platt scaling did not lower the log loss on the newest calibration rows; probabilities left as fitted")
+        }
+        return CalibrationDecision(
+            applied: true, sliceRows: y.count, checkLogLossBefore: before, checkLogLossAfter: after, calibrator: whole,
+            reason: "Platt scaling lowered the log loss on the newest calibration rows; applied (slope \(String(format: "%.3f", whole.slope)), intercept \(String(format: "%.3f", whole.intercept)))")
+    }
+}
+

@@ -1,0 +1,226 @@
+import Foundation
+import RelanceData
+import RelanceFeatures
+
+/// Trains a model bundle from a history: point-in-time features, the late-payment model, the
+/// severe-delay model for overdue invoices and the anomaly detector, each evaluated on time.
+///
+/// **Only what was known at the as-of day.** The history is first cut at the as-of day (later
+/// issues, payments and events dropped, see `Dataset.truncated(at:)`); labels follow
+/// ``PaymentLabel`` at that day, so an invoice still open and not yet past due + grace is censored
+/// (left out), and one open past due + grace is late. Every training row is described as of its
+/// own issue day, exactly as `relance features` writes it.
+///
+/// **Time-based evaluation.** Labelled rows are ordered by issue day; the rows issued on or after
+/// the day at sorted position ⌊0.8·n⌋ are held out (the last 20 % by default), a model fitted on
+/// the earlier rows is scored on them next to a naive baseline (the customer's prior late share),
+/// and the bundle's model is then refitted on every labelled row. Calibration is decided on the
+/// newest training rows, never on the test rows (see ``CalibrationDecision``).
+///
+/// The pipeline does no I/O and never prints: progress goes to the `progress` callback.
+public enum TrainingPipeline {
+    public static func run(
+        _ dataset: Dataset, options: TrainingOptions, relanceVersion: String = "unknown",
+        progress: (TrainingEvent) -> Void = { _ in }
+    ) throws -> TrainingResult {
+        if let problem = options.validationProblem() { throw TrainingError.invalidOption(problem) }
+        var stages: [(stage: String, seconds: Double)] = []
+        func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            progress(.stageStarted(name))
+            let start = DispatchTime.now().uptimeNanoseconds
+            let value = try body()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            stages.append((name, seconds))
+            progress(.stageFinished(name, seconds: seconds))
+            return value
+        }
+        let asOf = options.asOf
+
+        let known = stage("prepare") { dataset.isEntirelyKnown(at: asOf) ? dataset : dataset.truncated(at: asOf) }
+        guard known.invoices.count > 0 else {
+            throw TrainingError.tooLittleHistory("no invoice was issued on or before \(asOf.iso)")
+        }
+        let fingerprint = DataFingerprint(of: known)
+
+        let builder: PointInTimeFeatureBuilder
+        do {
+            builder = try PointInTimeFeatureBuilder(known, options: options.features)
+        } catch let e as FeatureError {
+            throw TrainingError.stepFailed(step: "features", reason: e.description)
+        }
+        let schema = builder.schema
+        let names = schema.names
+        let baselineColumn = PaymentFeature.lateShareShrunk.rawValue
+
+        // Late-payment rows: every invoice with a label at the as-of day, in issue-day order.
+        let inv = known.invoices
+        var lateRows: [Int] = []
+        var censored = 0
+        for r in 0..<inv.count {
+            if builder.label(ofInvoice: r, cutoff: asOf) == .unknown { censored += 1 } else { lateRows.append(r) }
+        }
+        lateRows = sortedByDay(lateRows) { inv.issueDate[$0].raw }
+        guard lateRows.count >= 2 else {
+            throw TrainingError.tooLittleHistory("only \(lateRows.count) invoice(s) have a known outcome at \(asOf.iso); a model needs many paid (or overdue) invoices")
+        }
+        let late: ClassifierTraining.Outcome = try {
+            let matrix = try stage("features") { () throws -> FeatureMatrix in
+                do { return try builder.features(forInvoices: lateRows, labelsAsOf: asOf) } catch let e as FeatureError {
+                    throw TrainingError.stepFailed(step: "features", reason: e.description)
+                }
+            }
+            let training = ClassifierTraining(
+                name: "late-payment", values: matrix.values, featureNames: names,
+                labels: matrix.labels.map { $0 == .late ? 1 : 0 }, days: lateRows.map { inv.issueDate[$0].raw },
+                baselineColumn: baselineColumn, options: options)
+            return try stage("late_model") { try training.run(progress: progress) }
+        }()
+
+        // Severe-delay rows: invoices not paid by due + grace, described at their landmark day.
+        let severe = severeLandmarks(known, builder: builder, options: options)
+        var severeOutcome: ClassifierTraining.Outcome?
+        var severeSkipped: String?
+        do {
+            severeOutcome = try stage("severe_model") { () throws -> ClassifierTraining.Outcome in
+                guard severe.rows.count >= 2 else {
+                    throw TrainingError.tooLittleHistory("only \(severe.rows.count) overdue invoice(s) have a known outcome")
+                }
+                let matrix: FeatureMatrix
+                do {
+                    matrix = try builder.features(forInvoices: severe.rows, observationDays: severe.landmarks.map { Day(raw: $0) })
+                } catch let e as FeatureError {
+                    throw TrainingError.stepFailed(step: "severe-delay features", reason: e.description)
+                }
+                let training = ClassifierTraining(
+                    name: "severe-delay", values: matrix.values, featureNames: names, labels: severe.labels,
+                    days: severe.landmarks, baselineColumn: baselineColumn, options: options)
+                return try training.run(progress: progress)
+            }
+        } catch let e as TrainingError {
+            severeSkipped = e.description.hasPrefix("train: ") ? String(e.description.dropFirst(7)) : e.description
+        }
+
+        // Anomaly detector on every invoice known at the as-of day.
+        let (detector, anomalyEvaluation) = try stage("anomaly") { () throws -> (AnomalyDetector, AnomalyEvaluation) in
+            do {
+                let features = try AnomalyFeatures.compute(
+                    known.invoices, customerCount: known.customerCount, options: options.anomaly.featureOptions)
+                let detector = try AnomalyDetector.fit(features, options: options.anomaly)
+                let assessment = try detector.assess(features)
+                return (detector, try evaluate(assessment, truth: options.anomalyTruth))
+            } catch let e as AnomalyFeatureError {
+                throw TrainingError.stepFailed(step: "anomaly features", reason: e.description)
+            } catch let e as AnomalyDetectorError {
+                throw TrainingError.stepFailed(step: "anomaly detector", reason: e.description)
+            }
+        }
+
+        let metrics = BundleMetrics(
+            late: late.evaluation, severeDelay: severeOutcome?.evaluation, severeDelaySkipped: severeSkipped,
+            anomaly: anomalyEvaluation, labelledRows: lateRows.count, severeDelayLabelledRows: severe.rows.count,
+            censoredRows: censored)
+        let window = TrainingWindow(
+            first: inv.issueDate[lateRows[0]], last: inv.issueDate[lateRows[lateRows.count - 1]], rows: lateRows.count)
+        let bundle = ModelBundle(
+            relanceVersion: relanceVersion, asOf: asOf, featureOptions: options.features, trainingWindow: window,
+            dataFingerprint: fingerprint, featureSchema: schema, lateModel: late.model, lateCalibrator: late.calibrator,
+            severeDelay: severeOutcome.map {
+                SevereDelayModel(severeAfterDays: options.severeAfterDays, model: $0.model, calibrator: $0.calibrator)
+            },
+            anomalyFeatureNames: AnomalyFeatures.names, anomaly: detector, metrics: metrics)
+        return TrainingResult(bundle: bundle, stageSeconds: stages)
+    }
+
+    /// Landmark rows of the severe-delay model, in landmark-day order.
+    ///
+    /// An invoice qualifies when its landmark `L = due + grace + 1` is on or before the as-of day and
+    /// it was not paid before `L` (paid on or after `L`, or still open). Label: 1 when paid after
+    /// `due + severeAfterDays` or open at the as-of day past it, 0 when paid on or before it, and
+    /// unknown (row left out) when open and not yet past it.
+    public static func severeLandmarks(
+        _ known: Dataset, builder: PointInTimeFeatureBuilder, options: TrainingOptions
+    ) -> (rows: [Int], landmarks: [Int32], labels: [Double]) {
+        let inv = known.invoices
+        let asOf = Int64(options.asOf.raw)
+        let grace = Int64(options.features.graceDays)
+        var rows: [Int] = []
+        for r in 0..<inv.count {
+            let due = inv.dueDate[r], paid = inv.paidDate[r]
+            guard !due.isMissing, !inv.issueDate[r].isMissing, inv.issueDate[r].raw <= options.asOf.raw else { continue }
+            let landmark = Int64(due.raw) + grace + 1
+            guard landmark <= asOf else { continue }
+            let paidDay: Int64? = paid.isMissing || Int64(paid.raw) > asOf ? nil : Int64(paid.raw)
+            if let p = paidDay, p < landmark { continue }
+            let limit = Int64(due.raw) + Int64(options.severeAfterDays)
+            if paidDay == nil && asOf <= limit { continue }   // censored
+            rows.append(r)
+        }
+        let landmarkOf = { (r: Int) -> Int32 in Int32(clamping: Int64(inv.dueDate[r].raw) + grace + 1) }
+        rows = sortedByDay(rows, landmarkOf)
+        let landmarks = rows.map(landmarkOf)
+        let labels: [Double] = rows.map { r in
+            let paid = inv.paidDate[r]
+            let limit = Int64(inv.dueDate[r].raw) + Int64(options.severeAfterDays)
+            if !paid.isMissing && Int64(paid.raw) <= asOf { return Int64(paid.raw) > limit ? 1 : 0 }
+            return 1
+        }
+        return (rows, landmarks, labels)
+    }
+
+    /// `rows` stably ordered by `day(row)`.
+    static func sortedByDay(_ rows: [Int], _ day: (Int) -> Int32) -> [Int] {
+        // Pack (day, position) into one Int64 so a plain integer sort is stable and fast.
+        var keys = rows.enumerated().map { (Int64(day($0.element)) << 32) | Int64($0.offset) }
+        keys.sort()
+        return keys.map { rows[Int($0 & 0xffff_ffff)] }
+    }
+
+    /// The kind of a flag without its detail: `duplicate_of:INV-1` → `duplicate_of`,
+    /// `amount_12x_usual` → `amount_spike`, `unusual_terms:60d` → `unusual_terms`.
+    static func flagKind(_ flag: String) -> String {
+        let head = flag.split(separator: ":", maxSplits: 1).first.map(String.init) ?? flag
+        if head.hasPrefix("amount_") && head.hasSuffix("x_usual") { return "amount_spike" }
+        return head
+    }
+
+    /// Flag counts and, with ground truth, ROC-AUC / PR-AUC of the anomaly score.
+    static func evaluate(_ a: AnomalyAssessment, truth: Set<String>?) throws -> AnomalyEvaluation {
+        var counts: [String: Int] = [:]
+        var flagged = 0
+        for f in a.flags where !f.isEmpty {
+            flagged += 1
+            for name in f { counts[flagKind(name), default: 0] += 1 }
+        }
+        var truthMetrics: AnomalyTruthMetrics?
+        if let truth {
+            let labels = a.invoiceIds.map { truth.contains($0) ? 1.0 : 0.0 }
+            let positives = Int(labels.reduce(0, +))
+            if positives > 0 && positives < labels.count {
+                var hits = 0
+                for i in 0..<labels.count where labels[i] == 1 && !a.flags[i].isEmpty { hits += 1 }
+                truthMetrics = AnomalyTruthMetrics(
+                    positives: positives,
+                    rocAUC: try BinaryClassificationMetrics.rocAUC(labels: labels, scores: a.anomalyScore),
+                    prAUC: try BinaryClassificationMetrics.averagePrecision(labels: labels, scores: a.anomalyScore),
+                    flagRecall: Double(hits) / Double(positives),
+                    flagPrecision: flagged > 0 ? Double(hits) / Double(flagged) : 0)
+            }
+        }
+        return AnomalyEvaluation(
+            invoices: a.count, flagged: flagged, flaggedShare: a.count > 0 ? Double(flagged) / Double(a.count) : 0,
+            flagCounts: counts, truth: truthMetrics)
+    }
+}
+
+extension Dataset {
+    /// True when nothing in the history is dated after `day` (no issue, payment, event or
+    /// `customer_since` later), so truncating at `day` would change nothing the models read.
+    func isEntirelyKnown(at day: Day) -> Bool {
+        let d = day.raw
+        for x in invoices.issueDate where x.raw > d { return false }
+        for x in invoices.paidDate where !x.isMissing && x.raw > d { return false }
+        for x in events.date where x.raw > d { return false }
+        for x in customers.customerSince where !x.isMissing && x.raw > d { return false }
+        return true
+    }
+}
