@@ -14,6 +14,7 @@ struct Relance: ParsableCommand {
             GenerateCommand.self,
             InitCommand.self,
             RecordCommand.self,
+            ScoreCommand.self,
             TrainCommand.self,
         ]
     )

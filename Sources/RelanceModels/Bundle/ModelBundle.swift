@@ -41,6 +41,9 @@ public struct ModelBundle: Codable, Sendable {
     public var anomalyFeatureNames: [String]
     public var anomaly: AnomalyDetector
     public var metrics: BundleMetrics
+    /// Per-feature training bins and proportions for the drift check at scoring time (optional:
+    /// a bundle without them scores, but without a drift check).
+    public var trainingDistributions: TrainingDistributions? = nil
 
     public init(
         relanceVersion: String, asOf: Day, featureOptions: FeatureOptions, trainingWindow: TrainingWindow,

@@ -63,12 +63,14 @@ public enum TrainingPipeline {
         guard lateRows.count >= 2 else {
             throw TrainingError.tooLittleHistory("only \(lateRows.count) invoice(s) have a known outcome at \(asOf.iso); a model needs many paid (or overdue) invoices")
         }
+        var lateDistribution: [FeatureDistribution] = [], severeDistribution: [FeatureDistribution]?
         let late: ClassifierTraining.Outcome = try {
             let matrix = try stage("features") { () throws -> FeatureMatrix in
                 do { return try builder.features(forInvoices: lateRows, labelsAsOf: asOf) } catch let e as FeatureError {
                     throw TrainingError.stepFailed(step: "features", reason: e.description)
                 }
             }
+            lateDistribution = FeatureDistribution.fit(matrix)
             let training = ClassifierTraining(
                 name: "late-payment", values: matrix.values, featureNames: names,
                 labels: matrix.labels.map { $0 == .late ? 1 : 0 }, days: lateRows.map { inv.issueDate[$0].raw },
@@ -91,6 +93,7 @@ public enum TrainingPipeline {
                 } catch let e as FeatureError {
                     throw TrainingError.stepFailed(step: "severe-delay features", reason: e.description)
                 }
+                severeDistribution = FeatureDistribution.fit(matrix)
                 let training = ClassifierTraining(
                     name: "severe-delay", values: matrix.values, featureNames: names, labels: severe.labels,
                     days: severe.landmarks, baselineColumn: baselineColumn, options: options)
@@ -121,13 +124,15 @@ public enum TrainingPipeline {
             censoredRows: censored)
         let window = TrainingWindow(
             first: inv.issueDate[lateRows[0]], last: inv.issueDate[lateRows[lateRows.count - 1]], rows: lateRows.count)
-        let bundle = ModelBundle(
+        var bundle = ModelBundle(
             relanceVersion: relanceVersion, asOf: asOf, featureOptions: options.features, trainingWindow: window,
             dataFingerprint: fingerprint, featureSchema: schema, lateModel: late.model, lateCalibrator: late.calibrator,
             severeDelay: severeOutcome.map {
                 SevereDelayModel(severeAfterDays: options.severeAfterDays, model: $0.model, calibrator: $0.calibrator)
             },
             anomalyFeatureNames: AnomalyFeatures.names, anomaly: detector, metrics: metrics)
+        bundle.trainingDistributions = TrainingDistributions(
+            latePayment: lateDistribution, severeDelay: severeOutcome == nil ? nil : severeDistribution)
         return TrainingResult(bundle: bundle, stageSeconds: stages)
     }
 

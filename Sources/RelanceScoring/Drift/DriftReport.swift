@@ -15,6 +15,10 @@ public struct DriftReport: Sendable, Codable, Equatable {
         self.alertThreshold = alertThreshold
     }
 
+    enum CodingKeys: String, CodingKey {
+        case model, rowCount = "row_count", features, warnThreshold = "warn_threshold", alertThreshold = "alert_threshold"
+    }
+
     /// Features at warn or alert level, largest PSI first.
     public var drifted: [FeatureDrift] {
         features.filter { $0.level != .stable }.sorted { $0.psi > $1.psi }

@@ -20,6 +20,10 @@ public struct FeatureDrift: Sendable, Codable, Equatable {
     public var trainingProportions: [Double]
     public var currentProportions: [Double]
 
+    enum CodingKeys: String, CodingKey {
+        case feature, psi, level, trainingProportions = "training_proportions", currentProportions = "current_proportions"
+    }
+
     public init(feature: String, psi: Double, level: Level, trainingProportions: [Double], currentProportions: [Double]) {
         self.feature = feature
         self.psi = psi
