@@ -142,7 +142,9 @@ struct ScoreCommand: ParsableCommand {
 
         for report in result.drift { for w in report.warnings { warn(w) } }
         let counts = result.basisCounts
-        let tiers = RiskTier.allCases.reversed().map { t in "\(t.rawValue) \(result.invoices.filter { $0.riskTier == t }.count)" }
+        var tierCounts: [RiskTier: Int] = [:]
+        for invoice in result.invoices { tierCounts[invoice.riskTier, default: 0] += 1 }
+        let tiers = RiskTier.allCases.reversed().map { "\($0.rawValue) \(tierCounts[$0] ?? 0)" }
         warn("scored \(result.invoices.count) open invoices as of \(day.iso): "
              + ScoreBasis.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
              + "; tiers: " + tiers.joined(separator: ", "))
