@@ -70,7 +70,8 @@ public enum TrainingPipeline {
                     throw TrainingError.stepFailed(step: "features", reason: e.description)
                 }
             }
-            lateDistribution = FeatureDistribution.fit(matrix)
+            // Rows are in issue-day order: the newest fifth is the drift check's reference.
+            lateDistribution = FeatureDistribution.fit(matrix, rows: TrainingDistributions.newestRows(count: matrix.rowCount))
             let training = ClassifierTraining(
                 name: "late-payment", values: matrix.values, featureNames: names,
                 labels: matrix.labels.map { $0 == .late ? 1 : 0 }, days: lateRows.map { inv.issueDate[$0].raw },
@@ -93,7 +94,7 @@ public enum TrainingPipeline {
                 } catch let e as FeatureError {
                     throw TrainingError.stepFailed(step: "severe-delay features", reason: e.description)
                 }
-                severeDistribution = FeatureDistribution.fit(matrix)
+                severeDistribution = FeatureDistribution.fit(matrix, rows: TrainingDistributions.newestRows(count: matrix.rowCount))
                 let training = ClassifierTraining(
                     name: "severe-delay", values: matrix.values, featureNames: names, labels: severe.labels,
                     days: severe.landmarks, baselineColumn: baselineColumn, options: options)
