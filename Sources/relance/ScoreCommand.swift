@@ -86,6 +86,12 @@ struct ScoreCommand: ParsableCommand {
         } else {
             pseudonymizer = nil
         }
+        let url = URL(fileURLWithPath: out)
+        var isDirectory: ObjCBool = false
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure.cannotWrite("\(out): cannot write the risk list: folder \(folder) does not exist")
+        }
         let bundle: ModelBundle
         do {
             bundle = try ModelBundle.load(from: URL(fileURLWithPath: model))
@@ -127,7 +133,6 @@ struct ScoreCommand: ParsableCommand {
         var list = RiskList(asOf: day, invoices: result.invoices)
         if let pseudonymizer { list = pseudonymizer.pseudonymize(list) }
         let render = ReasonText.renderer(language)
-        let url = URL(fileURLWithPath: out)
         do {
             switch (format, by) {
             case (.csv, .invoice): try list.writeCSV(to: url, renderReason: render, byteOrderMark: bom)
@@ -136,7 +141,7 @@ struct ScoreCommand: ParsableCommand {
             case (.xlsx, _): try list.writeXLSX(to: url, renderReason: render)
             }
         } catch {
-            throw CommandFailure.cannotWrite("\(out): cannot write the risk list: \(error)")
+            throw CommandFailure.cannotWrite("\(out): cannot write the risk list: \((error as NSError).localizedDescription)")
         }
         clock.lap("write")
 
