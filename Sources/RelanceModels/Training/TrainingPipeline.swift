@@ -109,14 +109,17 @@ public enum TrainingPipeline {
         // (exactly the rows of `relance features`), severe rows as of their landmark day.
         let (lateValues, severeValues) = try stage("features") { () throws -> ([Double], [Double]) in
             let observation = lateDays.map { Day(raw: $0) } + severe.landmarks.map { Day(raw: $0) }
-            let matrix: FeatureMatrix
+            var values: [Double]
             do {
-                matrix = try builder.features(forInvoices: lateRows + severe.rows, observationDays: observation)
+                values = try builder.features(forInvoices: lateRows + severe.rows, observationDays: observation).values
             } catch let e as FeatureError {
                 throw TrainingError.stepFailed(step: "features", reason: e.description)
             }
+            // Split without a second copy of the (larger) late part: it stays in place.
             let split = lateRows.count * p
-            return (Array(matrix.values[0..<split]), Array(matrix.values[split...]))
+            let severeValues = Array(values[split...])
+            values.removeSubrange(split...)
+            return (values, severeValues)
         }
 
         let late = try stage("late_model") {
