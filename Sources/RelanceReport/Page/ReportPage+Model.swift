@@ -132,7 +132,9 @@ extension ReportPage {
         table += "<th class=\"num\">\(esc(s.weight))</th><th>\(esc(s.effect))</th></tr></thead><tbody>"
         for row in sorted {
             let raises = row.coefficient > 0
-            table += "<tr><td><code>\(esc(row.feature))</code></td><td>\(esc(row.description))</td>"
+            // Long snake_case names may break after an underscore, never mid-word.
+            let feature = esc(row.feature).replacingOccurrences(of: "_", with: "_<wbr>")
+            table += "<tr><td><code>\(feature)</code></td><td>\(esc(row.description))</td>"
             var weight = format.decimal(row.coefficient, fractionDigits: 3)
             if let se = row.standardError { weight += " ± " + format.decimal(se, fractionDigits: 3) }
             table += "<td class=\"num\">\(esc(weight))</td>"
