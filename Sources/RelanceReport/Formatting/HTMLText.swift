@@ -7,6 +7,12 @@
 public enum HTMLText {
     /// Returns `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
     public static func escape(_ text: String) -> String {
+        // Most texts (amounts, dates, ids) need nothing: return them without copying.
+        let needsWork = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte < 0x20
+        }
+        guard needsWork else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
