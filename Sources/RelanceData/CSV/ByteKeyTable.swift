@@ -1,0 +1,97 @@
+import Foundation
+
+/// An open-addressing hash table keyed by byte strings, for interning ids straight from CSV bytes.
+///
+/// Why: looking up a customer id or checking an invoice id for duplicates must not build a
+/// `String` for every row. Keys are copied once into an arena when first seen; lookups hash and
+/// compare bytes. Values are `Int32` (a customer code, an invoice row).
+struct ByteKeyTable {
+    private var arena: [UInt8] = []
+    private var keyEnd: [Int32] = []   // keyEnd[k] = end of key k in arena; start = keyEnd[k-1] or 0
+    private var values: [Int32] = []
+    private var slots: [Int32]         // key index + 1; 0 = empty
+    private var slotHash: [UInt32]
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        slotHash = [UInt32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { values.count }
+
+    @inline(__always) private static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in key {
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
+        }
+        return h ^ (h >> 29)
+    }
+
+    @inline(__always) private func keyEquals(_ k: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let s = k == 0 ? 0 : Int(keyEnd[k - 1])
+        let e = Int(keyEnd[k])
+        guard e - s == key.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            guard let kb = key.baseAddress, let ab = a.baseAddress, key.count > 0 else { return true }
+            return memcmp(ab + s, kb, key.count) == 0
+        }
+    }
+
+    /// The value stored for `key`, if any.
+    func value(for key: UnsafeRawBufferPointer) -> Int32? {
+        let h = ByteKeyTable.hash(key)
+        let h32 = UInt32(truncatingIfNeeded: h >> 32)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { return nil }
+            if slotHash[i] == h32, keyEquals(Int(s) - 1, key) { return values[Int(s) - 1] }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Inserts `key` with `value` unless present; returns the existing value when it was present.
+    mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
+        let h = ByteKeyTable.hash(key)
+        let h32 = UInt32(truncatingIfNeeded: h >> 32)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = slots[i]
+            if s == 0 { break }
+            if slotHash[i] == h32, keyEquals(Int(s) - 1, key) { return values[Int(s) - 1] }
+            i = (i + 1) & mask
+        }
+        arena.append(contentsOf: key)
+        keyEnd.append(Int32(truncatingIfNeeded: arena.count))
+        values.append(value)
+        slots[i] = Int32(values.count)
+        slotHash[i] = h32
+        if values.count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        var newSlots = [Int32](repeating: 0, count: size)
+        var newHash = [UInt32](repeating: 0, count: size)
+        let newMask = size - 1
+        for k in 0..<values.count {
+            let s = k == 0 ? 0 : Int(keyEnd[k - 1])
+            let e = Int(keyEnd[k])
+            let h = arena.withUnsafeBytes { a in
+                ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: a[s..<e]))
+            }
+            var i = Int(truncatingIfNeeded: h) & newMask
+            while newSlots[i] != 0 { i = (i + 1) & newMask }
+            newSlots[i] = Int32(k + 1)
+            newHash[i] = UInt32(truncatingIfNeeded: h >> 32)
+        }
+        slots = newSlots
+        slotHash = newHash
+        mask = newMask
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+extension LoadSession {
+    static let paymentMethodLabels: [(PaymentMethod, [UInt8])] =
+        PaymentMethod.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
+    static let invoiceChannelLabels: [(InvoiceChannel, [UInt8])] =
+        InvoiceChannel.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
+
+    /// Reads invoices.csv into `dataset.invoices`; customers.csv, when given, was read before.
+    ///
+    /// An invoice whose customer is absent from customers.csv is kept (its history still says how
+    /// that customer pays) and reported in one warning with a count and the first line.
+    func readInvoices() {
+        guard let r = TableReader.open(sources.invoices, file: .invoices, mapping: mapping.invoices, log: &log) else { return }
+        guard let cCustomer = r.index["customer_id"], let cIssue = r.index["issue_date"],
+              let cDue = r.index["due_date"], let cAmount = r.index["amount"] else { return }
+        let rowIsId = r.invoiceIdIsRowNumber
+        let cId = r.index["invoice_id"]
+        if !rowIsId && cId == nil { return }
+        let cCurrency = r.index["currency"], cPaid = r.index["paid_date"], cPaidDays = r.index["paid_after_days"]
+        let cDisputed = r.index["disputed"], cMethod = r.index["payment_method"], cChannel = r.index["channel"]
+        noteIgnoredColumns(r)
+        let rejectsIndex = startRejects(r)
+        let decimalComma = r.mapping.decimalComma
+        let customersGiven = sources.customers != nil
+
+        var t = dataset.invoices
+        dataset.invoices = InvoiceTable()
+        var ids = invoiceKeys
+        invoiceKeys = ByteKeyTable()
+        defer {
+            dataset.invoices = t
+            invoiceKeys = ids
+        }
+        let defaultCurrencyCode = t.currencies.intern(defaultCurrency)
+        var currencyCodes: [UInt32: Int32] = [:]
+        var rows = 0
+        var unknownCustomerRows = 0
+        var firstUnknownCustomerLine = 0
+        let issuesBefore = log.total
+
+        while r.nextRow(log: &log) {
+            rows += 1
+            if rows == 256 {
+                let perRow = max(r.scanner.bytesConsumed / 257, 1)
+                let estimate = r.scanner.fileSize / perRow
+                t.reserveCapacity(estimate + estimate / 10)
+            }
+            guard r.screenRow(log: &log) else { continue }
+            let line = r.line
+            if let ragged = r.raggedProblem {
+                reject(r, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex)
+                continue
+            }
+            var problems: [RowProblem] = []
+
+            var idBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            var rowIdText = ""
+            if rowIsId {
+                rowIdText = String(line)
+            } else if let cId {
+                idBytes = r.value(cId)
+                if idBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cId), message: "is empty (every invoice needs an id)")) }
+            }
+            let customerBytes = r.value(cCustomer)
+            if customerBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cCustomer), message: "is empty (every invoice needs a customer id)")) }
+            let issue = date(r, cIssue, r.value(cIssue), &problems)
+            let due = date(r, cDue, r.value(cDue), &problems)
+
+            let amountBytes = r.value(cAmount)
+            var amount = 0.0
+            if let a = DecimalText.parse(amountBytes, decimalComma: decimalComma) {
+                amount = a
+                if !(a > 0) {
+                    problems.append(RowProblem(column: r.columnName(cAmount), message: "must be greater than 0, found \(TableReader.quote(amountBytes)) (credit notes and zero invoices are out of scope: leave them out of the export)"))
+                } else if !a.isFinite {
+                    problems.append(RowProblem(column: r.columnName(cAmount), message: "\(TableReader.quote(amountBytes)) is out of range"))
+                }
+            } else {
+                let expected = decimalComma ? "a decimal with a comma, e.g. 1 234,50" : "a decimal with a dot, e.g. 1234.50"
+                problems.append(RowProblem(column: r.columnName(cAmount), message: amountBytes.isEmpty ? "is empty (expected \(expected))" : "\(TableReader.quote(amountBytes)) is not a number (expected \(expected))"))
+            }
+
+            var paid = optionalDate(r, cPaid, &problems)
+            if let cPaidDays {
+                let b = r.value(cPaidDays)
+                if !b.isEmpty {
+                    if let days = DecimalText.parseInteger(b), abs(days) < 100_000 {
+                        if !issue.isMissing { paid = issue + days }
+                    } else {
+                        problems.append(RowProblem(column: r.columnName(cPaidDays), message: "\(TableReader.quote(b)) is not a whole number of days"))
+                    }
+                }
+            }
+
+            var currencyCode = defaultCurrencyCode
+            if let cCurrency {
+                let b = r.value(cCurrency)
+                if !b.isEmpty {
+                    if b.count == 3, let key = LoadSession.currencyKey(b) {
+                        if let c = currencyCodes[key] {
+                            currencyCode = c
+                        } else {
+                            let c = t.currencies.intern(String(decoding: b, as: UTF8.self).uppercased())
+                            currencyCodes[key] = c
+                            currencyCode = c
+                        }
+                    } else {
+                        problems.append(RowProblem(column: r.columnName(cCurrency), message: "\(TableReader.quote(b)) is not an ISO 4217 currency code (expected 3 letters such as EUR)"))
+                    }
+                }
+            }
+            let disputed = optionalBool(r, cDisputed, &problems)
+            let method = label(r, cMethod, LoadSession.paymentMethodLabels, what: "payment method", &problems) ?? .unknown
+            let channel = label(r, cChannel, LoadSession.invoiceChannelLabels, what: "channel", &problems) ?? .unknown
+
+            if !issue.isMissing {
+                if !due.isMissing, due < issue {
+                    problems.append(RowProblem(column: r.columnName(cDue), message: "due date \(due.iso) is before the issue date \(issue.iso)"))
+                }
+                if !paid.isMissing, paid < issue {
+                    let column = cPaid.map { r.columnName($0) } ?? cPaidDays.map { r.columnName($0) } ?? "paid_date"
+                    problems.append(RowProblem(column: column, message: "paid date \(paid.iso) is before the issue date \(issue.iso)"))
+                }
+            }
+
+            if problems.isEmpty {
+                let existing: Int32?
+                if rowIsId {
+                    existing = rowIdText.utf8.withContiguousStorageIfAvailable { ids.insert(UnsafeRawBufferPointer($0), value: Int32(t.count)) } ?? nil
+                } else {
+                    existing = ids.insert(idBytes, value: Int32(t.count))
+                }
+                if let existing {
+                    problems.append(RowProblem(column: cId.map { r.columnName($0) } ?? "invoice_id", message: "duplicate invoice id \(TableReader.quote(idBytes)) (first on line \(t.sourceLine[Int(existing)]))"))
+                }
+            }
+            if !problems.isEmpty {
+                reject(r, problems, rejectsIndex: rejectsIndex)
+                continue
+            }
+
+            if customersGiven, customerKeys.value(for: customerBytes).map({ $0 >= customersFromMasterData }) ?? true {
+                unknownCustomerRows += 1
+                if firstUnknownCustomerLine == 0 { firstUnknownCustomerLine = line }
+            }
+            t.invoiceIds.append(rowIsId ? rowIdText : String(decoding: idBytes, as: UTF8.self))
+            t.customer.append(customerCode(customerBytes))
+            t.issueDate.append(issue)
+            t.dueDate.append(due)
+            t.paidDate.append(paid)
+            t.amount.append(amount)
+            t.currency.append(currencyCode)
+            t.disputed.append(disputed)
+            t.paymentMethod.append(method)
+            t.channel.append(channel)
+            t.sourceLine.append(line)
+        }
+        rowsRead[r.fileName] = rows
+        if rows == 0, log.total == issuesBefore {
+            log.add(IngestIssue(file: r.fileName, line: 0, column: "", message: "no data rows (the file has a header only)"))
+        }
+        if unknownCustomerRows > 0 {
+            warnings.append("\(r.fileName): \(unknownCustomerRows) invoice(s) name a customer absent from \(sources.customers?.lastPathComponent ?? "customers.csv") (first on line \(firstUnknownCustomerLine)); they are kept, without customer details")
+        }
+    }
+
+    /// Three ASCII letters packed upper-cased into a key; nil for anything else.
+    @inline(__always) static func currencyKey(_ b: UnsafeRawBufferPointer) -> UInt32? {
+        var key: UInt32 = 0
+        for c in b {
+            let u = c & ~0x20
+            guard u >= 65, u <= 90 else { return nil }
+            key = key << 8 | UInt32(u)
+        }
+        return key
+    }
+}

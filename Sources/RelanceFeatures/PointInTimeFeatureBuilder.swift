@@ -1,0 +1,219 @@
+import Foundation
+
+/// Computes payment-behaviour features of invoices, each as of a day, from what was known then.
+///
+/// This is the single code path for training and scoring. A request is an invoice row and an
+/// observation day; the row is computed as of `A = max(issue, observation)` (capped at the
+/// invoice's own paid date, so an invoice never sees its own settlement) and uses only payments
+/// settled, events dated and invoices issued strictly before `A`. For training, leave the
+/// observation days empty: each invoice is then described as of its own issue day. For scoring
+/// open invoices on day `T`, pass `T` as every observation day.
+///
+/// The invoice's `disputed` column is export-time status and is never read; only `dispute_opened`
+/// events dated before `A` count. Population priors (the late share towards which a customer with
+/// little history is shrunk) are also computed from invoices settled before `A`.
+///
+/// Internally the history is ordered once by the day each fact became known (counting sort on
+/// day numbers); a request replays it once, in day order, updating per-customer accumulators in
+/// flat arrays and emitting each row when the sweep reaches its as-of day. Cost: O(history +
+/// requests + day range), plus O(log n) per payment for the exact median.
+///
+/// ```swift
+/// let builder = try PointInTimeFeatureBuilder(dataset, options: FeatureOptions(graceDays: 3))
+/// let training = try builder.trainingFeatures(labelsAsOf: cutoff)     // features at issue day
+/// let today = try builder.scoringFeatures(openAsOf: Day(iso: "2026-11-29")!)
+/// ```
+public struct PointInTimeFeatureBuilder: Sendable {
+    public let options: FeatureOptions
+    let history: PreparedHistory
+
+    /// Validates the history (customer codes, dates, event references) and orders it by day.
+    public init(_ dataset: Dataset, options: FeatureOptions = FeatureOptions()) throws {
+        self.options = options
+        history = try PreparedHistory(dataset, options: options)
+    }
+
+    /// The columns every matrix from this builder carries.
+    public var schema: FeatureSchema { .paymentBehaviour }
+
+    public var invoiceCount: Int { history.issue.count }
+
+    /// Features of `rows`, each as of `max(issue, observationDays[i])`, in the order given.
+    ///
+    /// - Parameters:
+    ///   - rows: invoice rows (indices into the dataset's ``InvoiceTable``); repeats are allowed.
+    ///   - observationDays: empty (each invoice as of its own issue day: training) or one day per row.
+    ///   - cutoff: the day labels are read at (see ``PaymentLabel``); nil leaves every label unknown.
+    public func features(
+        forInvoices rows: [Int], observationDays: [Day] = [], labelsAsOf cutoff: Day? = nil
+    ) throws -> FeatureMatrix {
+        let n = rows.count
+        guard observationDays.isEmpty || observationDays.count == n else {
+            throw FeatureError.observationCountMismatch(rows: n, observationDays: observationDays.count)
+        }
+        let invoiceCount = history.issue.count
+        var asOf = [Int32](repeating: 0, count: n)
+        for k in 0..<n {
+            let r = rows[k]
+            guard r >= 0 && r < invoiceCount else { throw FeatureError.rowOutOfRange(row: r, count: invoiceCount) }
+            let issue = history.issue[r]
+            var a = issue
+            if !observationDays.isEmpty {
+                let o = observationDays[k].raw
+                guard o != PreparedHistory.none else { throw FeatureError.missingObservationDay(row: r) }
+                a = max(issue, min(o, PreparedHistory.lastValidDay))
+            }
+            let paid = history.paid[r]
+            if paid != PreparedHistory.none && paid < a { a = max(paid, issue) }
+            asOf[k] = a
+        }
+
+        let p = PaymentFeature.allCases.count
+        var values = [Double](repeating: 0, count: n * p)
+        // Requests in as-of order (stable), so the sweep runs once.
+        let order = DayTimeline(unsortedDays: asOf, payloads: (0..<n).map { UInt32($0) })
+        var sweep = HistorySweep(history: history, options: options)
+        values.withUnsafeMutableBufferPointer { out in
+            for j in 0..<order.count {
+                let k = Int(order.payloads[j])
+                let a = order.days[j]
+                sweep.advance(through: a)
+                fill(row: rows[k], asOf: a, sweep: sweep, into: out.baseAddress! + k * p)
+            }
+        }
+
+        var labels = [PaymentLabel](repeating: .unknown, count: n)
+        if let cutoff {
+            for k in 0..<n { labels[k] = label(ofInvoice: rows[k], cutoff: cutoff) }
+        }
+        return FeatureMatrix(
+            schema: schema, rows: rows, values: values, labels: labels, asOfDays: asOf.map { Day(raw: $0) },
+            labelCutoff: cutoff)
+    }
+
+    /// Training rows: every invoice issued on or before `cutoff` whose label is known at `cutoff`
+    /// (paid, or open past due + grace), each described as of its own issue day.
+    public func trainingFeatures(labelsAsOf cutoff: Day) throws -> FeatureMatrix {
+        var rows: [Int] = []
+        for r in 0..<history.issue.count where history.issue[r] <= cutoff.raw {
+            if label(ofInvoice: r, cutoff: cutoff) != .unknown { rows.append(r) }
+        }
+        return try features(forInvoices: rows, labelsAsOf: cutoff)
+    }
+
+    /// Scoring rows: every invoice issued on or before `day` and not paid by the end of `day`,
+    /// described as of `day` (so payments and events of `day` itself are not yet used).
+    public func scoringFeatures(openAsOf day: Day) throws -> FeatureMatrix {
+        let rows = openInvoices(asOf: day)
+        return try features(
+            forInvoices: rows, observationDays: [Day](repeating: day, count: rows.count), labelsAsOf: day)
+    }
+
+    /// Rows of invoices issued on or before `day` and unpaid at its end (`paid_date` empty or later).
+    public func openInvoices(asOf day: Day) -> [Int] {
+        var rows: [Int] = []
+        for r in 0..<history.issue.count where history.issue[r] <= day.raw {
+            let paid = history.paid[r]
+            if paid == PreparedHistory.none || paid > day.raw { rows.append(r) }
+        }
+        return rows
+    }
+
+    /// The label of invoice `row` at `cutoff`, with this builder's grace days.
+    public func label(ofInvoice row: Int, cutoff: Day) -> PaymentLabel {
+        PaymentLabel.classify(
+            due: history.due[row], paid: history.paid[row], cutoff: cutoff.raw, graceDays: history.graceDays)
+    }
+
+    /// Writes one feature row for invoice `r` as of day `a` from the sweep's state at `a`.
+    private func fill(row r: Int, asOf a: Int32, sweep s: HistorySweep, into x: UnsafeMutablePointer<Double>) {
+        let h = history
+        let c = Int(h.customer[r])
+        let issue = h.issue[r], due = h.due[r], paid = h.paid[r]
+        let amount = h.amount[r]
+        let A = Int64(a)
+
+        // The invoice itself is excluded from its customer's totals once the sweep has seen it.
+        let selfIssued = issue + 1 <= a
+        let selfPaidSeen = paid != PreparedHistory.none && max(paid, issue) + 1 <= a
+        let selfOpen = selfIssued && !selfPaidSeen
+        let selfOverdue = selfOpen && (paid == PreparedHistory.none || paid > due) && max(issue, due) + 1 <= a
+
+        let n = Int(s.settledCount[c])
+        let prior = s.populationLateShare(fallback: options.initialLatePrior)
+        let strength = options.priorStrength
+        func set(_ f: PaymentFeature, _ v: Double) { x[f.rawValue] = v }
+
+        set(.priorSettledCountLog, log1p(Double(n)))
+        let shrinkDenominator = Double(n) + strength
+        set(.lateShareShrunk, shrinkDenominator > 0 ? (Double(s.lateCount[c]) + strength * prior) / shrinkDenominator : prior)
+        set(.populationLateShare, prior)
+        if n > 0 {
+            let overall = Double(s.lateCount[c]) / Double(n)
+            set(.meanDaysLate, Double(s.daysLateSum[c]) / Double(n))
+            set(.medianDaysLate, s.medians[c].median ?? 0)
+            set(.maxDaysLate, Double(s.daysLateMax[c]))
+            set(.recencyWeightedDaysLate, s.recencySum[c] / s.recencyWeight[c])
+            set(.lateShareTrend, s.recentLateShare(c) - overall)
+        } else {
+            set(.meanDaysLate, 0)
+            set(.medianDaysLate, 0)
+            set(.maxDaysLate, 0)
+            set(.recencyWeightedDaysLate, 0)
+            set(.lateShareTrend, 0)
+        }
+        let first = s.firstIssue[c]
+        if s.lastPaid[c] != PreparedHistory.none {
+            set(.daysSinceLastPayment, Double(A - Int64(s.lastPaid[c])))
+        } else if first != Int32.max {
+            set(.daysSinceLastPayment, Double(A - Int64(first)))
+        } else {
+            set(.daysSinceLastPayment, 0)
+        }
+
+        let openCount = Int(s.openCount[c]) - (selfOpen ? 1 : 0)
+        set(.openInvoiceCount, Double(openCount))
+        set(.openAmount, openCount == 0 ? 0 : s.openAmount[c] - (selfOpen ? amount : 0))
+        let overdueCount = Int(s.overdueCount[c]) - (selfOverdue ? 1 : 0)
+        set(.overdueInvoiceCount, Double(overdueCount))
+        set(.overdueAmount, overdueCount == 0 ? 0 : s.overdueAmount[c] - (selfOverdue ? amount : 0))
+
+        set(.logAmount, log1p(max(amount, 0)))
+        let priorCount = Int(s.issuedCount[c]) - (selfIssued ? 1 : 0)
+        if priorCount > 0 && amount > 0 {
+            let mean = (s.issuedAmount[c] - (selfIssued ? amount : 0)) / Double(priorCount)
+            set(.amountLogRatioToPriorMean, mean > 0 ? log(amount / mean) : 0)
+        } else {
+            set(.amountLogRatioToPriorMean, 0)
+        }
+        set(.paymentTermsDays, Double(Int64(due) - Int64(issue)))
+
+        var start = first
+        let since = h.customerSince[c]
+        if since != PreparedHistory.none && since < a && since < start { start = since }
+        set(.tenureDays, start == Int32.max ? 0 : Double(A - Int64(start)))
+
+        let method = h.method[r]
+        set(.methodCard, method == .card ? 1 : 0)
+        set(.methodTransfer, method == .transfer ? 1 : 0)
+        set(.methodDirectDebit, method == .directDebit ? 1 : 0)
+        set(.methodCheque, method == .cheque ? 1 : 0)
+        set(.methodOther, method == .other ? 1 : 0)
+        let channel = h.channel[r]
+        set(.channelElectronic, channel == .electronic ? 1 : 0)
+        set(.channelPaper, channel == .paper ? 1 : 0)
+
+        let month = Day(raw: due).civil.month
+        let angle = 2 * Double.pi * Double(month - 1) / 12
+        set(.dueMonthSin, sin(angle))
+        set(.dueMonthCos, cos(angle))
+        set(.dueInAugust, month == 8 ? 1 : 0)
+        set(.dueInDecember, month == 12 ? 1 : 0)
+
+        set(.priorDisputes, Double(s.disputesOpened[c]))
+        set(.brokenPromises, Double(s.brokenPromises[c]))
+        set(.remindersBounced, Double(s.remindersBounced[c]))
+        set(.hardshipReported, s.hardshipReports[c] > 0 ? 1 : 0)
+        set(.hasHistory, n > 0 ? 1 : 0)
+    }
+}
