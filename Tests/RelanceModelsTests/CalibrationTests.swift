@@ -17,6 +17,8 @@ import Testing
         let fitRows = 0..<4000, testRows = 4000..<8000
         let calibrator = try PlattCalibrator.fit(linearPredictor: Array(reported[fitRows]), labels: Array(s.labels[fitRows]))
         #expect(calibrator.report.converged)
+        #expect(calibrator.report.positives == Int(s.labels[fitRows].reduce(0, +)))
+        #expect(calibrator.report.notes.isEmpty)
         // It should undo the distortion: slope ≈ 1/2.5, intercept ≈ −1/2.5.
         #expect(abs(calibrator.slope - 0.4) < 0.05)
         #expect(abs(calibrator.intercept + 0.4) < 0.1)

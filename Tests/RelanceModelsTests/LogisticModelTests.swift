@@ -85,6 +85,25 @@ import Testing
         #expect(decoded == model)
     }
 
+    @Test func summaryListsEveryFeatureAndTheFitFigures() throws {
+        let (model, _) = try fitted()
+        let text = model.summary
+        for name in names { #expect(text.contains(name)) }
+        #expect(text.contains("converged yes"))
+        #expect(text.contains("rows 1500"))
+    }
+
+    @Test func aDamagedSavedModelIsRefusedAtLoad() throws {
+        let (model, _) = try fitted()
+        let data = try JSONEncoder().encode(model)
+        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            Issue.record("model did not encode as a JSON object"); return
+        }
+        object["coefficients"] = [0.1, 0.2]
+        let damaged = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(LogisticModel.self, from: damaged) }
+    }
+
     @Test func integerRowWeightsEqualDuplicatedRows() throws {
         let s = syntheticLogistic(rows: 300, coefficients: [0.2, 0.9, -0.4, 0.1], seed: 9)
         let weights = (0..<300).map { Double($0 % 3) + 1 }

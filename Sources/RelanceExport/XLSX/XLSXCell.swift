@@ -41,7 +41,7 @@ public enum XLSXNumberFormat: Sendable, Equatable, CaseIterable {
 ///
 /// Excel counts 1900 as a leap year (a Lotus 1-2-3 compatibility bug); counting from 1899-12-30
 /// rather than 1900-01-01 absorbs it for every date from 1900-03-01 on.
-public let excelSerialOf1970: Int = 25_569
+let excelSerialOf1970: Int = 25_569
 
 extension Day {
     /// The Excel date serial of this day (days since 1899-12-30), nil for ``Day/missing`` or a day

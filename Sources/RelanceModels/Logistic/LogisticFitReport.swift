@@ -19,7 +19,7 @@ public struct LogisticFitReport: Codable, Sendable, Equatable {
     public var stepHalvings: Int
     /// λ used.
     public var l2: Double
-    /// Training rows and how many were labelled 1 (late).
+    /// Training rows and how many were labelled 1 (late; targets above ½ for smoothed targets).
     public var rows: Int
     public var positives: Int
     /// Σ of row weights (equals `rows` without weights).
@@ -32,7 +32,8 @@ public struct LogisticFitReport: Codable, Sendable, Equatable {
     /// they are the usual ridge approximation and understate nothing important at large n.
     public var interceptStandardError: Double
     public var standardErrors: [Double]
-    /// Collinearity warnings (only with λ > 0, where the fit is still well defined).
+    /// Warnings that did not stop the fit: too few rows of the rarer class per feature, and
+    /// collinearity (only with λ > 0, where the fit is still well defined).
     public var notes: [String]
 
     /// McFadden's pseudo-R²: 1 − ℓ / ℓ₀ (statsmodels `prsquared`).

@@ -35,6 +35,34 @@ public struct LogisticModel: Codable, Sendable, Equatable {
         self.report = report
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case featureNames, standardisation, intercept, coefficients, rawIntercept, rawCoefficients, report
+    }
+
+    /// Decodes a saved model and refuses one whose arrays disagree in length or hold non-finite
+    /// numbers, so a damaged bundle fails at load time instead of crashing at scoring time.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        featureNames = try c.decode([String].self, forKey: .featureNames)
+        standardisation = try c.decode(FeatureStandardisation.self, forKey: .standardisation)
+        intercept = try c.decode(Double.self, forKey: .intercept)
+        coefficients = try c.decode([Double].self, forKey: .coefficients)
+        rawIntercept = try c.decode(Double.self, forKey: .rawIntercept)
+        rawCoefficients = try c.decode([Double].self, forKey: .rawCoefficients)
+        report = try c.decode(LogisticFitReport.self, forKey: .report)
+        let p = featureNames.count
+        guard coefficients.count == p, rawCoefficients.count == p,
+              standardisation.means.count == p, standardisation.sds.count == p else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription:
+                "logistic model: \(p) features but \(coefficients.count) coefficients, \(rawCoefficients.count) raw coefficients, \(standardisation.means.count) means, \(standardisation.sds.count) standard deviations"))
+        }
+        let numbers = [intercept, rawIntercept] + coefficients + rawCoefficients + standardisation.means + standardisation.sds
+        guard numbers.allSatisfy(\.isFinite), standardisation.sds.allSatisfy({ $0 >= 0 }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription:
+                "logistic model: coefficients and standardisation must be finite, standard deviations ≥ 0"))
+        }
+    }
+
     /// Throws ``ModelError/schemaMismatch(position:expected:found:)`` at the first position where
     /// `names` differ from the model's features (a reordered, renamed, missing or extra column).
     public func checkSchema(_ names: [String]) throws {

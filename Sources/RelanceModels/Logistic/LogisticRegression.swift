@@ -68,6 +68,8 @@ public enum LogisticRegression {
             throw ModelError.dimensionMismatch("\(featureNames.count) feature names for \(p) columns")
         }
         guard targets.count == n else { throw ModelError.dimensionMismatch("\(targets.count) labels for \(n) rows") }
+        // Nothing below means anything on an empty or one-row design.
+        guard n >= 2 else { throw ModelError.tooFewRows(rows: n, parameters: p + 1) }
         var seen = Set<String>()
         for name in featureNames where !seen.insert(name).inserted { throw ModelError.duplicateFeature(name) }
         for (i, y) in targets.enumerated() where !(y >= 0 && y <= 1) {
@@ -88,7 +90,7 @@ public enum LogisticRegression {
             let w = rowWeights?[i] ?? 1
             positiveWeight += w * targets[i]
             negativeWeight += w * (1 - targets[i])
-            if targets[i] == 1 { positives += 1 }
+            if targets[i] > 0.5 { positives += 1 }
         }
         if positiveWeight <= 0 || negativeWeight <= 0 {
             throw ModelError.singleClass(label: positiveWeight > 0 ? 1 : 0, rows: n)
@@ -110,6 +112,13 @@ public enum LogisticRegression {
         let design = StandardisedDesign(base: x, columns: active, shift: shift, scale: scale, includesIntercept: true)
         let newton = LogisticNewton(design: design, targets: targets, weights: rowWeights, weightTotal: weightTotal,
                                     options: options, featureNames: activeNames)
+        // Events per parameter: below ~10 rows of the rarer class per coefficient, estimates are
+        // unstable (Peduzzi et al. 1996). Not an error — say it.
+        let rarer = Int(min(positiveWeight, negativeWeight).rounded())
+        var notes: [String] = []
+        if Double(rarer) < 10 * Double(active.count) {
+            notes.append("only \(rarer) \(positiveWeight <= negativeWeight ? "late" : "on-time") rows for \(active.count) features (fewer than 10 per feature): coefficients will be unstable; use fewer features or more history")
+        }
         let rate = positiveWeight / weightTotal
         var start = [Double](repeating: 0, count: parameters)
         start[0] = log(rate / (1 - rate))
@@ -134,7 +143,7 @@ public enum LogisticRegression {
             penalisedObjective: outcome.penalisedObjective, gradientNorm: outcome.gradientNorm,
             stepHalvings: outcome.stepHalvings, l2: options.l2, rows: n, positives: positives,
             weightTotal: weightTotal, droppedConstantFeatures: constant.map { featureNames[$0] },
-            interceptStandardError: outcome.standardErrors[0], standardErrors: standardErrors, notes: outcome.notes)
+            interceptStandardError: outcome.standardErrors[0], standardErrors: standardErrors, notes: notes + outcome.notes)
         return LogisticModel(
             featureNames: featureNames,
             standardisation: FeatureStandardisation(means: summary.means, sds: sds),
