@@ -24,11 +24,18 @@ struct ByteKeyTable {
     var count: Int { values.count }
 
     @inline(__always) private static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        // FNV-1a over the bytes, then MurmurHash3's finaliser so that every output bit depends on
+        // every input bit (FNV alone leaves the low bits, which pick the slot, poorly mixed).
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in key {
             h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
         }
-        return h ^ (h >> 29)
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
     }
 
     @inline(__always) private func keyEquals(_ k: Int, _ key: UnsafeRawBufferPointer) -> Bool {

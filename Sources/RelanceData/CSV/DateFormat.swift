@@ -17,6 +17,8 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
     let tokens: [Token]
     /// The pattern as written (shown in error messages).
     public let pattern: String
+    /// `yyyy-MM-dd`: parsed by the dedicated ``Day/init(isoBytes:)`` fast path.
+    let isISO: Bool
 
     /// `yyyy-MM-dd`, the canonical format.
     public static let iso = DateFormat(validPattern: "yyyy-MM-dd")
@@ -25,17 +27,17 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
         // Only used with patterns known to compile.
         self.pattern = validPattern
         self.tokens = (try? DateFormat.compile(validPattern)) ?? []
+        self.isISO = validPattern == "yyyy-MM-dd"
     }
 
     /// Compiles `pattern`; throws ``DateFormatError`` naming the offending part.
     public init(pattern: String) throws {
         self.pattern = pattern
         self.tokens = try DateFormat.compile(pattern)
+        self.isISO = pattern == "yyyy-MM-dd"
     }
 
     public var description: String { pattern }
-
-    var isISO: Bool { tokens == DateFormat.iso.tokens }
 
     private static func compile(_ pattern: String) throws -> [Token] {
         var tokens: [Token] = []

@@ -26,12 +26,26 @@ extension LoadSession {
 
         var t = dataset.invoices
         dataset.invoices = InvoiceTable()
+        // The hot loop works on locals (moved out of this object and back), so that it neither
+        // copies on write nor pays a dynamic exclusivity check per access.
         var ids = invoiceKeys
         invoiceKeys = ByteKeyTable()
+        var customers = customerKeys
+        customerKeys = ByteKeyTable()
+        var customerIds = dataset.customerIds
+        dataset.customerIds = IdInterner()
+        var log = self.log
+        self.log = IssueLog()
         defer {
             dataset.invoices = t
             invoiceKeys = ids
+            customerKeys = customers
+            dataset.customerIds = customerIds
+            self.log = log
         }
+        let masterDataCustomers = customersFromMasterData
+        var lastCurrencyKey: UInt32 = 0
+        var lastCurrencyCode: Int32 = 0
         let defaultCurrencyCode = t.currencies.intern(defaultCurrency)
         var currencyCodes: [UInt32: Int32] = [:]
         var rows = 0
@@ -41,15 +55,16 @@ extension LoadSession {
 
         while r.nextRow(log: &log) {
             rows += 1
+            let row = r.scanner.row
             if rows == 256 {
                 let perRow = max(r.scanner.bytesConsumed / 257, 1)
                 let estimate = r.scanner.fileSize / perRow
                 t.reserveCapacity(estimate + estimate / 10)
             }
-            guard r.screenRow(log: &log) else { continue }
-            let line = r.line
-            if let ragged = r.raggedProblem {
-                reject(r, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex)
+            guard r.screenRow(row, log: &log) else { continue }
+            let line = row.line
+            if let ragged = r.raggedProblem(row) {
+                reject(r, row, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
             var problems: [RowProblem] = []
@@ -59,15 +74,15 @@ extension LoadSession {
             if rowIsId {
                 rowIdText = String(line)
             } else if let cId {
-                idBytes = r.value(cId)
+                idBytes = r.value(row, cId)
                 if idBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cId), message: "is empty (every invoice needs an id)")) }
             }
-            let customerBytes = r.value(cCustomer)
+            let customerBytes = r.value(row, cCustomer)
             if customerBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cCustomer), message: "is empty (every invoice needs a customer id)")) }
-            let issue = date(r, cIssue, r.value(cIssue), &problems)
-            let due = date(r, cDue, r.value(cDue), &problems)
+            let issue = date(r, row, cIssue, r.value(row, cIssue), &problems)
+            let due = date(r, row, cDue, r.value(row, cDue), &problems)
 
-            let amountBytes = r.value(cAmount)
+            let amountBytes = r.value(row, cAmount)
             var amount = 0.0
             if let a = DecimalText.parse(amountBytes, decimalComma: decimalComma) {
                 amount = a
@@ -81,9 +96,9 @@ extension LoadSession {
                 problems.append(RowProblem(column: r.columnName(cAmount), message: amountBytes.isEmpty ? "is empty (expected \(expected))" : "\(TableReader.quote(amountBytes)) is not a number (expected \(expected))"))
             }
 
-            var paid = optionalDate(r, cPaid, &problems)
+            var paid = optionalDate(r, row, cPaid, &problems)
             if let cPaidDays {
-                let b = r.value(cPaidDays)
+                let b = r.value(row, cPaidDays)
                 if !b.isEmpty {
                     if let days = DecimalText.parseInteger(b), abs(days) < 100_000 {
                         if !issue.isMissing { paid = issue + days }
@@ -95,24 +110,28 @@ extension LoadSession {
 
             var currencyCode = defaultCurrencyCode
             if let cCurrency {
-                let b = r.value(cCurrency)
+                let b = r.value(row, cCurrency)
                 if !b.isEmpty {
                     if b.count == 3, let key = LoadSession.currencyKey(b) {
-                        if let c = currencyCodes[key] {
+                        if key == lastCurrencyKey {
+                            currencyCode = lastCurrencyCode
+                        } else if let c = currencyCodes[key] {
                             currencyCode = c
                         } else {
                             let c = t.currencies.intern(String(decoding: b, as: UTF8.self).uppercased())
                             currencyCodes[key] = c
                             currencyCode = c
                         }
+                        lastCurrencyKey = key
+                        lastCurrencyCode = currencyCode
                     } else {
                         problems.append(RowProblem(column: r.columnName(cCurrency), message: "\(TableReader.quote(b)) is not an ISO 4217 currency code (expected 3 letters such as EUR)"))
                     }
                 }
             }
-            let disputed = optionalBool(r, cDisputed, &problems)
-            let method = label(r, cMethod, LoadSession.paymentMethodLabels, what: "payment method", &problems) ?? .unknown
-            let channel = label(r, cChannel, LoadSession.invoiceChannelLabels, what: "channel", &problems) ?? .unknown
+            let disputed = optionalBool(r, row, cDisputed, &problems)
+            let method = label(r, row, cMethod, LoadSession.paymentMethodLabels, what: "payment method", &problems) ?? .unknown
+            let channel = label(r, row, cChannel, LoadSession.invoiceChannelLabels, what: "channel", &problems) ?? .unknown
 
             if !issue.isMissing {
                 if !due.isMissing, due < issue {
@@ -136,16 +155,23 @@ extension LoadSession {
                 }
             }
             if !problems.isEmpty {
-                reject(r, problems, rejectsIndex: rejectsIndex)
+                reject(r, row, problems, rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
 
-            if customersGiven, customerKeys.value(for: customerBytes).map({ $0 >= customersFromMasterData }) ?? true {
+            let customerCode: Int32
+            if let c = customers.value(for: customerBytes) {
+                customerCode = c
+            } else {
+                customerCode = customerIds.intern(String(decoding: customerBytes, as: UTF8.self))
+                _ = customers.insert(customerBytes, value: customerCode)
+            }
+            if customersGiven, customerCode >= masterDataCustomers {
                 unknownCustomerRows += 1
                 if firstUnknownCustomerLine == 0 { firstUnknownCustomerLine = line }
             }
             t.invoiceIds.append(rowIsId ? rowIdText : String(decoding: idBytes, as: UTF8.self))
-            t.customer.append(customerCode(customerBytes))
+            t.customer.append(customerCode)
             t.issueDate.append(issue)
             t.dueDate.append(due)
             t.paidDate.append(paid)
