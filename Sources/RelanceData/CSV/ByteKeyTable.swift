@@ -4,20 +4,20 @@ import Foundation
 ///
 /// Why: looking up a customer id or checking an invoice id for duplicates must not build a
 /// `String` for every row. Keys are copied once into an arena when first seen; lookups hash and
-/// compare bytes. Values are `Int32` (a customer code, an invoice row).
+/// compare bytes. Values are `Int32` (a customer code, an invoice row). Each slot packs the key's
+/// index with 32 bits of its hash, so a probe costs one memory access and a mismatch rarely
+/// touches the arena.
 struct ByteKeyTable {
     private var arena: [UInt8] = []
     private var keyEnd: [Int32] = []   // keyEnd[k] = end of key k in arena; start = keyEnd[k-1] or 0
     private var values: [Int32] = []
-    private var slots: [Int32]         // key index + 1; 0 = empty
-    private var slotHash: [UInt32]
+    private var slots: [UInt64]        // high 32 bits: hash; low 32 bits: key index + 1 (0 = empty)
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-        slotHash = [UInt32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -48,57 +48,55 @@ struct ByteKeyTable {
         }
     }
 
-    /// The value stored for `key`, if any.
-    func value(for key: UnsafeRawBufferPointer) -> Int32? {
-        let h = ByteKeyTable.hash(key)
-        let h32 = UInt32(truncatingIfNeeded: h >> 32)
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always) private func probe(_ key: UnsafeRawBufferPointer, _ h: UInt64) -> (slot: Int, found: Int?) {
+        let tag = h & 0xFFFF_FFFF_0000_0000
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
-            if s == 0 { return nil }
-            if slotHash[i] == h32, keyEquals(Int(s) - 1, key) { return values[Int(s) - 1] }
+            if s == 0 { return (i, nil) }
+            if s & 0xFFFF_FFFF_0000_0000 == tag {
+                let k = Int(s & 0xFFFF_FFFF) - 1
+                if keyEquals(k, key) { return (i, k) }
+            }
             i = (i + 1) & mask
         }
+    }
+
+    /// The value stored for `key`, if any.
+    func value(for key: UnsafeRawBufferPointer) -> Int32? {
+        let h = ByteKeyTable.hash(key)
+        return probe(key, h).found.map { values[$0] }
     }
 
     /// Inserts `key` with `value` unless present; returns the existing value when it was present.
     mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
         let h = ByteKeyTable.hash(key)
-        let h32 = UInt32(truncatingIfNeeded: h >> 32)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { break }
-            if slotHash[i] == h32, keyEquals(Int(s) - 1, key) { return values[Int(s) - 1] }
-            i = (i + 1) & mask
-        }
+        let (slot, found) = probe(key, h)
+        if let found { return values[found] }
         arena.append(contentsOf: key)
         keyEnd.append(Int32(truncatingIfNeeded: arena.count))
         values.append(value)
-        slots[i] = Int32(values.count)
-        slotHash[i] = h32
+        slots[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(values.count)
         if values.count * 2 > slots.count { grow() }
         return nil
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [Int32](repeating: 0, count: size)
-        var newHash = [UInt32](repeating: 0, count: size)
+        var newSlots = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
-        for k in 0..<values.count {
-            let s = k == 0 ? 0 : Int(keyEnd[k - 1])
-            let e = Int(keyEnd[k])
-            let h = arena.withUnsafeBytes { a in
-                ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: a[s..<e]))
+        arena.withUnsafeBytes { a in
+            for k in 0..<values.count {
+                let s = k == 0 ? 0 : Int(keyEnd[k - 1])
+                let e = Int(keyEnd[k])
+                let h = ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: a[s..<e]))
+                var i = Int(truncatingIfNeeded: h) & newMask
+                while newSlots[i] != 0 { i = (i + 1) & newMask }
+                newSlots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(k + 1)
             }
-            var i = Int(truncatingIfNeeded: h) & newMask
-            while newSlots[i] != 0 { i = (i + 1) & newMask }
-            newSlots[i] = Int32(k + 1)
-            newHash[i] = UInt32(truncatingIfNeeded: h >> 32)
         }
         slots = newSlots
-        slotHash = newHash
         mask = newMask
     }
 }

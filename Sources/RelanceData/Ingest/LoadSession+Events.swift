@@ -11,6 +11,10 @@ extension LoadSession {
         guard let r = TableReader.open(url, file: .events, mapping: mapping.events, log: &log) else { return }
         guard let cDate = r.index["date"], let cCustomer = r.index["customer_id"], let cKind = r.index["kind"] else { return }
         let cInvoice = r.index["invoice_id"], cNote = r.index["note"]
+        if cInvoice != nil, !invoiceIdsIndexed {
+            invoiceKeys = LoadSession.index(dataset.invoices.invoiceIds, capacity: dataset.invoices.count)
+            invoiceIdsIndexed = true
+        }
         noteIgnoredColumns(r)
         let rejectsIndex = startRejects(r)
         let customersGiven = sources.customers != nil

@@ -44,6 +44,9 @@ extension LoadSession {
             self.log = log
         }
         let masterDataCustomers = customersFromMasterData
+        var indexed = false
+        var previousId: [UInt8] = []
+        var expectedRows = 1024
         var lastCurrencyKey: UInt32 = 0
         var lastCurrencyCode: Int32 = 0
         let defaultCurrencyCode = t.currencies.intern(defaultCurrency)
@@ -59,7 +62,8 @@ extension LoadSession {
             if rows == 256 {
                 let perRow = max(r.scanner.bytesConsumed / 257, 1)
                 let estimate = r.scanner.fileSize / perRow
-                t.reserveCapacity(estimate + estimate / 10)
+                expectedRows = estimate + estimate / 10
+                t.reserveCapacity(expectedRows)
             }
             guard r.screenRow(row, log: &log) else { continue }
             let line = row.line
@@ -143,12 +147,21 @@ extension LoadSession {
                 }
             }
 
-            if problems.isEmpty {
-                let existing: Int32?
-                if rowIsId {
-                    existing = rowIdText.utf8.withContiguousStorageIfAvailable { ids.insert(UnsafeRawBufferPointer($0), value: Int32(t.count)) } ?? nil
-                } else {
+            // Duplicate ids. Row-number ids are unique by construction. While the ids arrive in
+            // strictly increasing byte order (most exports are sorted by invoice number) no
+            // duplicate is possible and no hashing is needed; at the first id out of order, every
+            // id so far is indexed and each further id is checked against the index.
+            if problems.isEmpty, !rowIsId {
+                var existing: Int32?
+                if !indexed, !LoadSession.strictlyIncreasing(previousId, idBytes) {
+                    ids = LoadSession.index(t.invoiceIds, capacity: max(expectedRows, t.count * 2))
+                    indexed = true
+                }
+                if indexed {
                     existing = ids.insert(idBytes, value: Int32(t.count))
+                } else {
+                    previousId.removeAll(keepingCapacity: true)
+                    previousId.append(contentsOf: idBytes)
                 }
                 if let existing {
                     problems.append(RowProblem(column: cId.map { r.columnName($0) } ?? "invoice_id", message: "duplicate invoice id \(TableReader.quote(idBytes)) (first on line \(t.sourceLine[Int(existing)]))"))
@@ -182,6 +195,7 @@ extension LoadSession {
             t.channel.append(channel)
             t.sourceLine.append(line)
         }
+        invoiceIdsIndexed = indexed
         rowsRead[r.fileName] = rows
         if rows == 0, log.total == issuesBefore {
             log.add(IngestIssue(file: r.fileName, line: 0, column: "", message: "no data rows (the file has a header only)"))
@@ -189,6 +203,27 @@ extension LoadSession {
         if unknownCustomerRows > 0 {
             warnings.append("\(r.fileName): \(unknownCustomerRows) invoice(s) name a customer absent from \(sources.customers?.lastPathComponent ?? "customers.csv") (first on line \(firstUnknownCustomerLine)); they are kept, without customer details")
         }
+    }
+
+    /// Whether `b` sorts strictly after `a` byte by byte (true for the first id, `a` empty).
+    @inline(__always) static func strictlyIncreasing(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+        if a.isEmpty { return true }
+        let n = min(a.count, b.count)
+        let c = a.withUnsafeBytes { ab in
+            guard let p = ab.baseAddress, let q = b.baseAddress, n > 0 else { return Int32(0) }
+            return memcmp(p, q, n)
+        }
+        return c < 0 || (c == 0 && a.count < b.count)
+    }
+
+    /// A table of invoice ids → row.
+    static func index(_ ids: [String], capacity: Int) -> ByteKeyTable {
+        var table = ByteKeyTable(capacity: capacity)
+        for (row, id) in ids.enumerated() {
+            var id = id
+            _ = id.withUTF8 { table.insert(UnsafeRawBufferPointer($0), value: Int32(row)) }
+        }
+        return table
     }
 
     /// Three ASCII letters packed upper-cased into a key; nil for anything else.

@@ -14,8 +14,10 @@ final class LoadSession {
     var customerKeys = ByteKeyTable(capacity: 4096)
     /// Customer codes below this came from customers.csv.
     var customersFromMasterData: Int32 = 0
-    /// Invoice id bytes → invoice row.
-    var invoiceKeys = ByteKeyTable(capacity: 4096)
+    /// Invoice id bytes → invoice row; complete only when ``invoiceIdsIndexed`` (built lazily:
+    /// sorted ids need no index to be checked for duplicates).
+    var invoiceKeys = ByteKeyTable(capacity: 16)
+    var invoiceIdsIndexed = false
     let defaultCurrency: String
 
     var rejecting: Bool { sources.rejects != nil }
