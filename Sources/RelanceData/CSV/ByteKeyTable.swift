@@ -4,20 +4,29 @@ import Foundation
 ///
 /// Why: looking up a customer id or checking an invoice id for duplicates must not build a
 /// `String` for every row. Keys are copied once into an arena when first seen; lookups hash and
-/// compare bytes. Values are `Int32` (a customer code, an invoice row). Each slot packs the key's
-/// index with 32 bits of its hash, so a probe costs one memory access and a mismatch rarely
-/// touches the arena.
+/// compare bytes. Values are `Int32` (a customer code, an invoice row).
+///
+/// Each slot holds 24 bits of the hash, the key length, the key's index, and the first 16 bytes
+/// of the key: most ids are at most 16 bytes, so a lookup usually costs a single memory access
+/// (the arena is read only for longer keys).
 struct ByteKeyTable {
+    private struct Slot {
+        /// Bits 40–63: hash tag; bits 32–39: key length (255 = 255 or more); bits 0–31: index + 1.
+        var meta: UInt64
+        var word0: UInt64
+        var word1: UInt64
+    }
+
     private var arena: [UInt8] = []
     private var keyEnd: [Int32] = []   // keyEnd[k] = end of key k in arena; start = keyEnd[k-1] or 0
     private var values: [Int32] = []
-    private var slots: [UInt64]        // high 32 bits: hash; low 32 bits: key index + 1 (0 = empty)
+    private var slots: [Slot]
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(meta: 0, word0: 0, word1: 0), count: size)
         mask = size - 1
     }
 
@@ -38,7 +47,21 @@ struct ByteKeyTable {
         return h
     }
 
-    @inline(__always) private func keyEquals(_ k: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+    /// The first 16 bytes of `key` as two little-endian words, zero-padded.
+    @inline(__always) private static func words(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        let n = min(key.count, 16)
+        var i = 0
+        while i < min(n, 8) { w0 |= UInt64(key[i]) << (8 * UInt64(i)); i += 1 }
+        while i < n { w1 |= UInt64(key[i]) << (8 * UInt64(i - 8)); i += 1 }
+        return (w0, w1)
+    }
+
+    @inline(__always) private static func meta(_ h: UInt64, _ length: Int, _ indexPlusOne: Int) -> UInt64 {
+        (h & 0xFFFF_FF00_0000_0000) | (UInt64(min(length, 255)) << 32) | UInt64(indexPlusOne)
+    }
+
+    @inline(__always) private func arenaEquals(_ k: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let s = k == 0 ? 0 : Int(keyEnd[k - 1])
         let e = Int(keyEnd[k])
         guard e - s == key.count else { return false }
@@ -48,53 +71,56 @@ struct ByteKeyTable {
         }
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    @inline(__always) private func probe(_ key: UnsafeRawBufferPointer, _ h: UInt64) -> (slot: Int, found: Int?) {
-        let tag = h & 0xFFFF_FFFF_0000_0000
+    /// The slot holding `key`, or the empty slot where it would go, and the key's index if found.
+    @inline(__always) private func probe(_ key: UnsafeRawBufferPointer, _ h: UInt64, _ w: (UInt64, UInt64)) -> (slot: Int, found: Int?) {
+        let tag = ByteKeyTable.meta(h, key.count, 0)
         var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return (i, nil) }
-            if s & 0xFFFF_FFFF_0000_0000 == tag {
-                let k = Int(s & 0xFFFF_FFFF) - 1
-                if keyEquals(k, key) { return (i, k) }
+        return slots.withUnsafeBufferPointer { sp in
+            while true {
+                let s = sp[i]
+                if s.meta == 0 { return (i, nil) }
+                if s.meta & 0xFFFF_FFFF_0000_0000 == tag, s.word0 == w.0, s.word1 == w.1 {
+                    let k = Int(s.meta & 0xFFFF_FFFF) - 1
+                    if key.count <= 16 || arenaEquals(k, key) { return (i, k) }
+                }
+                i = (i + 1) & mask
             }
-            i = (i + 1) & mask
         }
     }
 
     /// The value stored for `key`, if any.
     func value(for key: UnsafeRawBufferPointer) -> Int32? {
         let h = ByteKeyTable.hash(key)
-        return probe(key, h).found.map { values[$0] }
+        return probe(key, h, ByteKeyTable.words(key)).found.map { values[$0] }
     }
 
     /// Inserts `key` with `value` unless present; returns the existing value when it was present.
     mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
         let h = ByteKeyTable.hash(key)
-        let (slot, found) = probe(key, h)
+        let w = ByteKeyTable.words(key)
+        let (slot, found) = probe(key, h, w)
         if let found { return values[found] }
         arena.append(contentsOf: key)
         keyEnd.append(Int32(truncatingIfNeeded: arena.count))
         values.append(value)
-        slots[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(values.count)
+        slots[slot] = Slot(meta: ByteKeyTable.meta(h, key.count, values.count), word0: w.0, word1: w.1)
         if values.count * 2 > slots.count { grow() }
         return nil
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = [UInt64](repeating: 0, count: size)
+        var newSlots = [Slot](repeating: Slot(meta: 0, word0: 0, word1: 0), count: size)
         let newMask = size - 1
-        arena.withUnsafeBytes { a in
-            for k in 0..<values.count {
-                let s = k == 0 ? 0 : Int(keyEnd[k - 1])
-                let e = Int(keyEnd[k])
-                let h = ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: a[s..<e]))
-                var i = Int(truncatingIfNeeded: h) & newMask
-                while newSlots[i] != 0 { i = (i + 1) & newMask }
-                newSlots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(k + 1)
-            }
+        for old in slots where old.meta != 0 {
+            // The stored hash tag is only 24 bits: recompute the full hash from the arena.
+            let k = Int(old.meta & 0xFFFF_FFFF) - 1
+            let s = k == 0 ? 0 : Int(keyEnd[k - 1])
+            let e = Int(keyEnd[k])
+            let h = arena.withUnsafeBytes { a in ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: a[s..<e])) }
+            var i = Int(truncatingIfNeeded: h) & newMask
+            while newSlots[i].meta != 0 { i = (i + 1) & newMask }
+            newSlots[i] = old
         }
         slots = newSlots
         mask = newMask
