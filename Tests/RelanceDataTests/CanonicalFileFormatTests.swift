@@ -45,3 +45,19 @@ import Testing
             == ["invoices.csv:3: quoted field is never closed (a \" opened on this line has no closing \")"])
     }
 }
+
+@Suite struct DefaultCurrencyTests {
+    let files = TestFiles()
+
+    @Test func unusedDefaultCurrencyIsNotListed() throws {
+        let url = files.write("invoices.csv", invoiceHeader + "A1,C1,2024-01-10,2024-02-09,5,GBP,,,,\n")
+        let report = try DatasetLoader.load(DatasetSources(invoices: url))
+        #expect(report.dataset.invoices.currencies.names == ["GBP"])
+    }
+
+    @Test func invalidDefaultCurrencyIsRefused() {
+        let url = files.write("invoices.csv", invoiceHeader + "A1,C1,2024-01-10,2024-02-09,5,,,,,\n")
+        #expect(files.issues(DatasetSources(invoices: url, defaultCurrency: "euro"))
+            == ["options: currency: default currency \"EURO\" is not an ISO 4217 code (expected 3 letters such as EUR)"])
+    }
+}

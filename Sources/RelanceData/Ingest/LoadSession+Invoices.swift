@@ -49,7 +49,7 @@ extension LoadSession {
         var expectedRows = 1024
         var lastCurrencyKey: UInt32 = 0
         var lastCurrencyCode: Int32 = 0
-        let defaultCurrencyCode = t.currencies.intern(defaultCurrency)
+        var defaultCurrencyCode: Int32 = -1  // interned on first use, so unused defaults are not listed
         var currencyCodes: [UInt32: Int32] = [:]
         var rows = 0
         var unknownCustomerRows = 0
@@ -112,7 +112,7 @@ extension LoadSession {
                 }
             }
 
-            var currencyCode = defaultCurrencyCode
+            var currencyCode: Int32 = -1
             if let cCurrency {
                 let b = r.value(row, cCurrency)
                 if !b.isEmpty {
@@ -132,6 +132,10 @@ extension LoadSession {
                         problems.append(RowProblem(column: r.columnName(cCurrency), message: "\(TableReader.quote(b)) is not an ISO 4217 currency code (expected 3 letters such as EUR)"))
                     }
                 }
+            }
+            if currencyCode < 0 {
+                if defaultCurrencyCode < 0 { defaultCurrencyCode = t.currencies.intern(defaultCurrency) }
+                currencyCode = defaultCurrencyCode
             }
             let disputed = optionalBool(r, row, cDisputed, &problems)
             let method = label(r, row, cMethod, LoadSession.paymentMethodLabels, what: "payment method", &problems) ?? .unknown
