@@ -82,14 +82,12 @@ final class CSVScanner {
             case .needMore:
                 try refill()
             case .unterminatedQuote:
-                throw CSVSyntaxError(line: nextLineOfRecord, message: "quoted field is never closed (a \" opened on this line has no closing \")")
+                throw CSVSyntaxError(line: recordLine, message: "quoted field is never closed (a \" opened on this line has no closing \")")
             case .garbageAfterQuote(let lines):
-                throw CSVSyntaxError(line: nextLineOfRecord + lines, message: "unexpected character after a closing quote (a quote inside a quoted field must be doubled: \"\")")
+                throw CSVSyntaxError(line: recordLine + lines, message: "unexpected character after a closing quote (a quote inside a quoted field must be doubled: \"\")")
             }
         }
     }
-
-    private var nextLineOfRecord: Int { recordLine }
 
     private enum ScanResult {
         case record(consumedTo: Int, lines: Int)
@@ -171,8 +169,8 @@ final class CSVScanner {
             }
             return .needMore
         }
-        recordLine = nextLine + lines
         // The blank lines before the record are part of what this record consumes.
+        recordLine = nextLine + lines
         while true {
             // At the start of a field.
             if p < end, buf[p] == 34 {  // "
