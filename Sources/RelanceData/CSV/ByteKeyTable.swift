@@ -32,7 +32,7 @@ struct ByteKeyTable {
 
     var count: Int { values.count }
 
-    @inline(__always) private static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+    @inline(__always) static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         // FNV-1a over the bytes, then MurmurHash3's finaliser so that every output bit depends on
         // every input bit (FNV alone leaves the low bits, which pick the slot, poorly mixed).
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -90,13 +90,31 @@ struct ByteKeyTable {
 
     /// The value stored for `key`, if any.
     func value(for key: UnsafeRawBufferPointer) -> Int32? {
-        let h = ByteKeyTable.hash(key)
-        return probe(key, h, ByteKeyTable.words(key)).found.map { values[$0] }
+        value(for: key, hash: ByteKeyTable.hash(key))
+    }
+
+    /// The value stored for `key` whose ``hash(_:)`` is `h`.
+    func value(for key: UnsafeRawBufferPointer, hash h: UInt64) -> Int32? {
+        probe(key, h, ByteKeyTable.words(key)).found.map { values[$0] }
+    }
+
+    /// Reads the first slot a key with hash `h` would probe, and returns its tag bits.
+    ///
+    /// Why: a lookup in a table larger than the cache is one memory miss. Touching the slots of a
+    /// batch of keys first, with loads that do not depend on each other, lets the processor fetch
+    /// them in parallel; the lookups that follow then hit the cache. The result only exists so the
+    /// load cannot be optimised away.
+    @inline(__always) func touch(hash h: UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: h) & mask].meta }
     }
 
     /// Inserts `key` with `value` unless present; returns the existing value when it was present.
     mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
-        let h = ByteKeyTable.hash(key)
+        insert(key, value: value, hash: ByteKeyTable.hash(key))
+    }
+
+    /// ``insert(_:value:)`` for a key whose ``hash(_:)`` is `h`.
+    mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32, hash h: UInt64) -> Int32? {
         let w = ByteKeyTable.words(key)
         let (slot, found) = probe(key, h, w)
         if let found { return values[found] }

@@ -54,6 +54,14 @@ extension LoadSession {
         var rows = 0
         var unknownCustomerRows = 0
         var firstUnknownCustomerLine = 0
+        var batch = CustomerCodeBatch()
+        let knownBelow = customersGiven ? masterDataCustomers : Int32.max
+        func resolveBatch() {
+            batch.resolve(into: &t.customer, table: &customers, ids: &customerIds, knownBelow: knownBelow) { line in
+                unknownCustomerRows += 1
+                if firstUnknownCustomerLine == 0 { firstUnknownCustomerLine = line }
+            }
+        }
         let issuesBefore = log.total
 
         while r.nextRow(log: &log) {
@@ -176,19 +184,9 @@ extension LoadSession {
                 continue
             }
 
-            let customerCode: Int32
-            if let c = customers.value(for: customerBytes) {
-                customerCode = c
-            } else {
-                customerCode = customerIds.intern(String(decoding: customerBytes, as: UTF8.self))
-                _ = customers.insert(customerBytes, value: customerCode)
-            }
-            if customersGiven, customerCode >= masterDataCustomers {
-                unknownCustomerRows += 1
-                if firstUnknownCustomerLine == 0 { firstUnknownCustomerLine = line }
-            }
             t.invoiceIds.append(rowIsId ? rowIdText : String(decoding: idBytes, as: UTF8.self))
-            t.customer.append(customerCode)
+            batch.add(customerBytes, row: t.customer.count, line: line)
+            t.customer.append(-1)  // set when the batch is resolved
             t.issueDate.append(issue)
             t.dueDate.append(due)
             t.paidDate.append(paid)
@@ -198,7 +196,9 @@ extension LoadSession {
             t.paymentMethod.append(method)
             t.channel.append(channel)
             t.sourceLine.append(line)
+            if batch.isFull { resolveBatch() }
         }
+        resolveBatch()
         invoiceIdsIndexed = indexed
         rowsRead[r.fileName] = rows
         if rows == 0, log.total == issuesBefore {
