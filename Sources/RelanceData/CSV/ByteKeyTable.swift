@@ -3,25 +3,27 @@ import Foundation
 /// An open-addressing hash table keyed by byte strings, for interning ids straight from CSV bytes.
 ///
 /// Why: looking up a customer id or checking an invoice id for duplicates must not build a
-/// `String` for every row. Keys are copied once into an arena when first seen; lookups hash and
-/// compare bytes. Values are `Int32` (a customer code, an invoice row).
+/// `String` for every row. Lookups hash and compare bytes; values are `Int32` (a customer code,
+/// an invoice row).
 ///
-/// Each slot holds 24 bits of the hash, the key length, the key's index, and the first 16 bytes
-/// of the key: most ids are at most 16 bytes, so a lookup usually costs a single memory access
-/// (the arena is read only for longer keys).
+/// Each slot holds 24 bits of the hash, the key length, the first 16 bytes of the key and, for
+/// keys of at most 16 bytes (most ids), the value itself: such a lookup costs a single memory
+/// access. Longer keys are copied into an arena; their slot holds their ordinal there.
 struct ByteKeyTable {
     private struct Slot {
-        /// Bits 40–63: hash tag; bits 32–39: key length (255 = 255 or more); bits 0–31: index + 1.
+        /// Bits 40–63: hash tag; bits 32–39: key length + 1 (0 = empty slot, 255 = 254 or more);
+        /// bits 0–31: the value (keys ≤ 16 bytes) or the long key's ordinal.
         var meta: UInt64
         var word0: UInt64
         var word1: UInt64
     }
 
     private var arena: [UInt8] = []
-    private var keyEnd: [Int32] = []   // keyEnd[k] = end of key k in arena; start = keyEnd[k-1] or 0
-    private var values: [Int32] = []
+    private var longKeyEnd: [Int32] = []   // end of long key j in arena; start = longKeyEnd[j-1] or 0
+    private var longValues: [Int32] = []
     private var slots: [Slot]
     private var mask: Int
+    private(set) var count = 0
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -29,8 +31,6 @@ struct ByteKeyTable {
         slots = [Slot](repeating: Slot(meta: 0, word0: 0, word1: 0), count: size)
         mask = size - 1
     }
-
-    var count: Int { values.count }
 
     @inline(__always) static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         // FNV-1a over the bytes, then MurmurHash3's finaliser so that every output bit depends on
@@ -57,31 +57,37 @@ struct ByteKeyTable {
         return (w0, w1)
     }
 
-    @inline(__always) private static func meta(_ h: UInt64, _ length: Int, _ indexPlusOne: Int) -> UInt64 {
-        (h & 0xFFFF_FF00_0000_0000) | (UInt64(min(length, 255)) << 32) | UInt64(indexPlusOne)
+    @inline(__always) private static func meta(_ h: UInt64, _ length: Int, _ payload: UInt32) -> UInt64 {
+        (h & 0xFFFF_FF00_0000_0000) | (UInt64(min(length, 254) + 1) << 32) | UInt64(payload)
     }
 
-    @inline(__always) private func arenaEquals(_ k: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let s = k == 0 ? 0 : Int(keyEnd[k - 1])
-        let e = Int(keyEnd[k])
-        guard e - s == key.count else { return false }
+    @inline(__always) private static func isEmpty(_ meta: UInt64) -> Bool { meta & 0xFF_0000_0000 == 0 }
+
+    private func longKey(_ j: Int) -> Range<Int> {
+        (j == 0 ? 0 : Int(longKeyEnd[j - 1]))..<Int(longKeyEnd[j])
+    }
+
+    @inline(__always) private func arenaEquals(_ j: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let r = longKey(j)
+        guard r.count == key.count else { return false }
         return arena.withUnsafeBufferPointer { a in
             guard let kb = key.baseAddress, let ab = a.baseAddress, key.count > 0 else { return true }
-            return memcmp(ab + s, kb, key.count) == 0
+            return memcmp(ab + r.lowerBound, kb, key.count) == 0
         }
     }
 
-    /// The slot holding `key`, or the empty slot where it would go, and the key's index if found.
-    @inline(__always) private func probe(_ key: UnsafeRawBufferPointer, _ h: UInt64, _ w: (UInt64, UInt64)) -> (slot: Int, found: Int?) {
+    /// The slot holding `key`, or the empty slot where it would go, and the key's value if found.
+    @inline(__always) private func probe(_ key: UnsafeRawBufferPointer, _ h: UInt64, _ w: (UInt64, UInt64)) -> (slot: Int, found: Int32?) {
         let tag = ByteKeyTable.meta(h, key.count, 0)
         var i = Int(truncatingIfNeeded: h) & mask
         return slots.withUnsafeBufferPointer { sp in
             while true {
                 let s = sp[i]
-                if s.meta == 0 { return (i, nil) }
+                if ByteKeyTable.isEmpty(s.meta) { return (i, nil) }
                 if s.meta & 0xFFFF_FFFF_0000_0000 == tag, s.word0 == w.0, s.word1 == w.1 {
-                    let k = Int(s.meta & 0xFFFF_FFFF) - 1
-                    if key.count <= 16 || arenaEquals(k, key) { return (i, k) }
+                    let payload = UInt32(truncatingIfNeeded: s.meta)
+                    if key.count <= 16 { return (i, Int32(bitPattern: payload)) }
+                    if arenaEquals(Int(payload), key) { return (i, longValues[Int(payload)]) }
                 }
                 i = (i + 1) & mask
             }
@@ -95,7 +101,7 @@ struct ByteKeyTable {
 
     /// The value stored for `key` whose ``hash(_:)`` is `h`.
     func value(for key: UnsafeRawBufferPointer, hash h: UInt64) -> Int32? {
-        probe(key, h, ByteKeyTable.words(key)).found.map { values[$0] }
+        probe(key, h, ByteKeyTable.words(key)).found
     }
 
     /// Reads the first slot a key with hash `h` would probe, and returns its tag bits.
@@ -117,12 +123,19 @@ struct ByteKeyTable {
     mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32, hash h: UInt64) -> Int32? {
         let w = ByteKeyTable.words(key)
         let (slot, found) = probe(key, h, w)
-        if let found { return values[found] }
-        arena.append(contentsOf: key)
-        keyEnd.append(Int32(truncatingIfNeeded: arena.count))
-        values.append(value)
-        slots[slot] = Slot(meta: ByteKeyTable.meta(h, key.count, values.count), word0: w.0, word1: w.1)
-        if values.count * 2 > slots.count { grow() }
+        if let found { return found }
+        let payload: UInt32
+        if key.count <= 16 {
+            payload = UInt32(bitPattern: value)
+        } else {
+            payload = UInt32(truncatingIfNeeded: longValues.count)
+            arena.append(contentsOf: key)
+            longKeyEnd.append(Int32(truncatingIfNeeded: arena.count))
+            longValues.append(value)
+        }
+        slots[slot] = Slot(meta: ByteKeyTable.meta(h, key.count, payload), word0: w.0, word1: w.1)
+        count += 1
+        if count * 2 > slots.count { grow() }
         return nil
     }
 
@@ -130,14 +143,19 @@ struct ByteKeyTable {
         let size = slots.count * 2
         var newSlots = [Slot](repeating: Slot(meta: 0, word0: 0, word1: 0), count: size)
         let newMask = size - 1
-        for old in slots where old.meta != 0 {
-            // The stored hash tag is only 24 bits: recompute the full hash from the arena.
-            let k = Int(old.meta & 0xFFFF_FFFF) - 1
-            let s = k == 0 ? 0 : Int(keyEnd[k - 1])
-            let e = Int(keyEnd[k])
-            let h = arena.withUnsafeBytes { a in ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: a[s..<e])) }
+        for old in slots where !ByteKeyTable.isEmpty(old.meta) {
+            // The stored tag is only 24 bits: rebuild the key to recompute the full hash.
+            let length = Int((old.meta >> 32) & 0xFF) - 1
+            let h: UInt64
+            if length <= 16 {
+                var words = (old.word0, old.word1)
+                h = withUnsafeBytes(of: &words) { ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
+            } else {
+                let r = longKey(Int(UInt32(truncatingIfNeeded: old.meta)))
+                h = arena.withUnsafeBytes { ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: $0[r])) }
+            }
             var i = Int(truncatingIfNeeded: h) & newMask
-            while newSlots[i].meta != 0 { i = (i + 1) & newMask }
+            while !ByteKeyTable.isEmpty(newSlots[i].meta) { i = (i + 1) & newMask }
             newSlots[i] = old
         }
         slots = newSlots

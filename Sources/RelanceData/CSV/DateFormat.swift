@@ -87,7 +87,7 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
 
     /// The day `b` denotes, nil when it does not match the pattern or names an impossible date.
     func parse(_ b: UnsafeRawBufferPointer) -> Day? {
-        if isISO { return Day(isoBytes: b) }
+        if isISO { return CivilCalendar.parseISO(b) }
         var i = 0
         let n = b.count
         var year = -1, month = -1, day = -1
@@ -126,7 +126,7 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
             }
         }
         guard i == n else { return nil }
-        return Day(year: year, month: month, day: day)
+        return CivilCalendar.day(year: year, month: month, day: day)
     }
 }
 

@@ -1,8 +1,7 @@
 import Foundation
 
 extension LoadSession {
-    static let contactChannelLabels: [(ContactChannel, [UInt8])] =
-        ContactChannel.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
+    static let contactChannelLabels = LabelSet<ContactChannel>(ContactChannel.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
 
     /// Reads customers.csv into `dataset.customers`, interning its ids first so that customer codes
     /// `0..<customersFromMasterData` are the customers it lists.

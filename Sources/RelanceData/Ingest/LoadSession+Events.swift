@@ -1,7 +1,7 @@
 import Foundation
 
 extension LoadSession {
-    static let eventKindLabels: [(EventKind, [UInt8])] = EventKind.allCases.map { ($0, Array($0.label.utf8)) }
+    static let eventKindLabels = LabelSet<EventKind>(EventKind.allCases.map { ($0.label, $0) })
 
     /// Reads events.csv into `dataset.events`, after invoices so that `invoice_id` can be resolved.
     ///
@@ -41,7 +41,7 @@ extension LoadSession {
             }
             let kind = label(r, row, cKind, LoadSession.eventKindLabels, what: "known event kind", &problems)
             if kind == nil, problems.isEmpty {
-                problems.append(RowProblem(column: r.columnName(cKind), message: "is empty (expected one of: \(EventKind.allCases.map(\.label).joined(separator: ", ")))"))
+                problems.append(RowProblem(column: r.columnName(cKind), message: "is empty (expected one of: \(LoadSession.eventKindLabels.expected))"))
             }
             var invoiceRow: Int32 = -1
             if let cInvoice {

@@ -1,10 +1,8 @@
 import Foundation
 
 extension LoadSession {
-    static let paymentMethodLabels: [(PaymentMethod, [UInt8])] =
-        PaymentMethod.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
-    static let invoiceChannelLabels: [(InvoiceChannel, [UInt8])] =
-        InvoiceChannel.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
+    static let paymentMethodLabels = LabelSet<PaymentMethod>(PaymentMethod.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
+    static let invoiceChannelLabels = LabelSet<InvoiceChannel>(InvoiceChannel.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
 
     /// Reads invoices.csv into `dataset.invoices`; customers.csv, when given, was read before.
     ///
@@ -63,6 +61,7 @@ extension LoadSession {
             }
         }
         let issuesBefore = log.total
+        let methodLabels = LoadSession.paymentMethodLabels, channelLabels = LoadSession.invoiceChannelLabels
 
         while r.nextRow(log: &log) {
             rows += 1
@@ -146,8 +145,8 @@ extension LoadSession {
                 currencyCode = defaultCurrencyCode
             }
             let disputed = optionalBool(r, row, cDisputed, &problems)
-            let method = label(r, row, cMethod, LoadSession.paymentMethodLabels, what: "payment method", &problems) ?? .unknown
-            let channel = label(r, row, cChannel, LoadSession.invoiceChannelLabels, what: "channel", &problems) ?? .unknown
+            let method = label(r, row, cMethod, methodLabels, what: "payment method", &problems) ?? .unknown
+            let channel = label(r, row, cChannel, channelLabels, what: "channel", &problems) ?? .unknown
 
             if !issue.isMissing {
                 if !due.isMissing, due < issue {

@@ -94,13 +94,13 @@ final class LoadSession {
         return false
     }
 
-    /// Matches an enum label from bytes.
-    func label<E: RawRepresentable>(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ cases: [(E, [UInt8])], what: String, _ problems: inout [RowProblem]) -> E? {
+    /// Matches an enum label from bytes (empty = nil, no problem).
+    func label<E>(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ labels: LabelSet<E>, what: String, _ problems: inout [RowProblem]) -> E? {
         guard let i else { return nil }
         let b = reader.value(row, i)
         if b.isEmpty { return nil }
-        for (value, bytes) in cases where bytes.count == b.count && bytes.elementsEqual(b) { return value }
-        problems.append(RowProblem(column: reader.columnName(i), message: "\(TableReader.quote(b)) is not a \(what) (expected one of: \(cases.map { String(decoding: $0.1, as: UTF8.self) }.joined(separator: ", ")))"))
+        if let v = labels.match(b) { return v }
+        problems.append(RowProblem(column: reader.columnName(i), message: "\(TableReader.quote(b)) is not a \(what) (expected one of: \(labels.expected))"))
         return nil
     }
 
