@@ -24,6 +24,10 @@ import Foundation
 public enum DatasetLoader {
     public static func load(_ sources: DatasetSources) throws -> LoadReport {
         let session = LoadSession(sources)
+        guard session.defaultCurrency.utf8.count == 3,
+              session.defaultCurrency.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
+            throw IngestError(issues: [IngestIssue(file: "options", line: 0, column: "currency", message: "default currency \"\(session.defaultCurrency)\" is not an ISO 4217 code (expected 3 letters such as EUR)")])
+        }
         if let customers = sources.customers { session.readCustomers(customers) }
         session.readInvoices()
         if let events = sources.events { session.readEvents(events) }

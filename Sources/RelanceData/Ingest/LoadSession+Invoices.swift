@@ -1,10 +1,8 @@
 import Foundation
 
 extension LoadSession {
-    static let paymentMethodLabels: [(PaymentMethod, [UInt8])] =
-        PaymentMethod.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
-    static let invoiceChannelLabels: [(InvoiceChannel, [UInt8])] =
-        InvoiceChannel.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
+    static let paymentMethodLabels = LabelSet<PaymentMethod>(PaymentMethod.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
+    static let invoiceChannelLabels = LabelSet<InvoiceChannel>(InvoiceChannel.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
 
     /// Reads invoices.csv into `dataset.invoices`; customers.csv, when given, was read before.
     ///
@@ -26,30 +24,58 @@ extension LoadSession {
 
         var t = dataset.invoices
         dataset.invoices = InvoiceTable()
+        // The hot loop works on locals (moved out of this object and back), so that it neither
+        // copies on write nor pays a dynamic exclusivity check per access.
         var ids = invoiceKeys
         invoiceKeys = ByteKeyTable()
+        var customers = customerKeys
+        customerKeys = ByteKeyTable()
+        var customerIds = dataset.customerIds
+        dataset.customerIds = IdInterner()
+        var log = self.log
+        self.log = IssueLog()
         defer {
             dataset.invoices = t
             invoiceKeys = ids
+            customerKeys = customers
+            dataset.customerIds = customerIds
+            self.log = log
         }
-        let defaultCurrencyCode = t.currencies.intern(defaultCurrency)
+        let masterDataCustomers = customersFromMasterData
+        var indexed = false
+        var previousId: [UInt8] = []
+        var expectedRows = 1024
+        var lastCurrencyKey: UInt32 = 0
+        var lastCurrencyCode: Int32 = 0
+        var defaultCurrencyCode: Int32 = -1  // interned on first use, so unused defaults are not listed
         var currencyCodes: [UInt32: Int32] = [:]
         var rows = 0
         var unknownCustomerRows = 0
         var firstUnknownCustomerLine = 0
+        var batch = CustomerCodeBatch()
+        let knownBelow = customersGiven ? masterDataCustomers : Int32.max
+        func resolveBatch() {
+            batch.resolve(into: &t.customer, table: &customers, ids: &customerIds, knownBelow: knownBelow) { line in
+                unknownCustomerRows += 1
+                if firstUnknownCustomerLine == 0 { firstUnknownCustomerLine = line }
+            }
+        }
         let issuesBefore = log.total
+        let methodLabels = LoadSession.paymentMethodLabels, channelLabels = LoadSession.invoiceChannelLabels
 
         while r.nextRow(log: &log) {
             rows += 1
+            let row = r.scanner.row
             if rows == 256 {
                 let perRow = max(r.scanner.bytesConsumed / 257, 1)
                 let estimate = r.scanner.fileSize / perRow
-                t.reserveCapacity(estimate + estimate / 10)
+                expectedRows = estimate + estimate / 10
+                t.reserveCapacity(expectedRows)
             }
-            guard r.screenRow(log: &log) else { continue }
-            let line = r.line
-            if let ragged = r.raggedProblem {
-                reject(r, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex)
+            guard r.screenRow(row, log: &log) else { continue }
+            let line = row.line
+            if let ragged = r.raggedProblem(row) {
+                reject(r, row, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
             var problems: [RowProblem] = []
@@ -59,15 +85,15 @@ extension LoadSession {
             if rowIsId {
                 rowIdText = String(line)
             } else if let cId {
-                idBytes = r.value(cId)
+                idBytes = r.value(row, cId)
                 if idBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cId), message: "is empty (every invoice needs an id)")) }
             }
-            let customerBytes = r.value(cCustomer)
+            let customerBytes = r.value(row, cCustomer)
             if customerBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cCustomer), message: "is empty (every invoice needs a customer id)")) }
-            let issue = date(r, cIssue, r.value(cIssue), &problems)
-            let due = date(r, cDue, r.value(cDue), &problems)
+            let issue = date(r, row, cIssue, r.value(row, cIssue), &problems)
+            let due = date(r, row, cDue, r.value(row, cDue), &problems)
 
-            let amountBytes = r.value(cAmount)
+            let amountBytes = r.value(row, cAmount)
             var amount = 0.0
             if let a = DecimalText.parse(amountBytes, decimalComma: decimalComma) {
                 amount = a
@@ -81,9 +107,9 @@ extension LoadSession {
                 problems.append(RowProblem(column: r.columnName(cAmount), message: amountBytes.isEmpty ? "is empty (expected \(expected))" : "\(TableReader.quote(amountBytes)) is not a number (expected \(expected))"))
             }
 
-            var paid = optionalDate(r, cPaid, &problems)
+            var paid = optionalDate(r, row, cPaid, &problems)
             if let cPaidDays {
-                let b = r.value(cPaidDays)
+                let b = r.value(row, cPaidDays)
                 if !b.isEmpty {
                     if let days = DecimalText.parseInteger(b), abs(days) < 100_000 {
                         if !issue.isMissing { paid = issue + days }
@@ -93,26 +119,34 @@ extension LoadSession {
                 }
             }
 
-            var currencyCode = defaultCurrencyCode
+            var currencyCode: Int32 = -1
             if let cCurrency {
-                let b = r.value(cCurrency)
+                let b = r.value(row, cCurrency)
                 if !b.isEmpty {
                     if b.count == 3, let key = LoadSession.currencyKey(b) {
-                        if let c = currencyCodes[key] {
+                        if key == lastCurrencyKey {
+                            currencyCode = lastCurrencyCode
+                        } else if let c = currencyCodes[key] {
                             currencyCode = c
                         } else {
                             let c = t.currencies.intern(String(decoding: b, as: UTF8.self).uppercased())
                             currencyCodes[key] = c
                             currencyCode = c
                         }
+                        lastCurrencyKey = key
+                        lastCurrencyCode = currencyCode
                     } else {
                         problems.append(RowProblem(column: r.columnName(cCurrency), message: "\(TableReader.quote(b)) is not an ISO 4217 currency code (expected 3 letters such as EUR)"))
                     }
                 }
             }
-            let disputed = optionalBool(r, cDisputed, &problems)
-            let method = label(r, cMethod, LoadSession.paymentMethodLabels, what: "payment method", &problems) ?? .unknown
-            let channel = label(r, cChannel, LoadSession.invoiceChannelLabels, what: "channel", &problems) ?? .unknown
+            if currencyCode < 0 {
+                if defaultCurrencyCode < 0 { defaultCurrencyCode = t.currencies.intern(defaultCurrency) }
+                currencyCode = defaultCurrencyCode
+            }
+            let disputed = optionalBool(r, row, cDisputed, &problems)
+            let method = label(r, row, cMethod, methodLabels, what: "payment method", &problems) ?? .unknown
+            let channel = label(r, row, cChannel, channelLabels, what: "channel", &problems) ?? .unknown
 
             if !issue.isMissing {
                 if !due.isMissing, due < issue {
@@ -124,28 +158,34 @@ extension LoadSession {
                 }
             }
 
-            if problems.isEmpty {
-                let existing: Int32?
-                if rowIsId {
-                    existing = rowIdText.utf8.withContiguousStorageIfAvailable { ids.insert(UnsafeRawBufferPointer($0), value: Int32(t.count)) } ?? nil
-                } else {
+            // Duplicate ids. Row-number ids are unique by construction. While the ids arrive in
+            // strictly increasing byte order (most exports are sorted by invoice number) no
+            // duplicate is possible and no hashing is needed; at the first id out of order, every
+            // id so far is indexed and each further id is checked against the index.
+            if problems.isEmpty, !rowIsId {
+                var existing: Int32?
+                if !indexed, !LoadSession.strictlyIncreasing(previousId, idBytes) {
+                    ids = LoadSession.index(t.invoiceIds, capacity: max(expectedRows, t.count * 2))
+                    indexed = true
+                }
+                if indexed {
                     existing = ids.insert(idBytes, value: Int32(t.count))
+                } else {
+                    previousId.removeAll(keepingCapacity: true)
+                    previousId.append(contentsOf: idBytes)
                 }
                 if let existing {
                     problems.append(RowProblem(column: cId.map { r.columnName($0) } ?? "invoice_id", message: "duplicate invoice id \(TableReader.quote(idBytes)) (first on line \(t.sourceLine[Int(existing)]))"))
                 }
             }
             if !problems.isEmpty {
-                reject(r, problems, rejectsIndex: rejectsIndex)
+                reject(r, row, problems, rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
 
-            if customersGiven, customerKeys.value(for: customerBytes).map({ $0 >= customersFromMasterData }) ?? true {
-                unknownCustomerRows += 1
-                if firstUnknownCustomerLine == 0 { firstUnknownCustomerLine = line }
-            }
             t.invoiceIds.append(rowIsId ? rowIdText : String(decoding: idBytes, as: UTF8.self))
-            t.customer.append(customerCode(customerBytes))
+            batch.add(customerBytes, row: t.customer.count, line: line)
+            t.customer.append(-1)  // set when the batch is resolved
             t.issueDate.append(issue)
             t.dueDate.append(due)
             t.paidDate.append(paid)
@@ -155,7 +195,10 @@ extension LoadSession {
             t.paymentMethod.append(method)
             t.channel.append(channel)
             t.sourceLine.append(line)
+            if batch.isFull { resolveBatch() }
         }
+        resolveBatch()
+        invoiceIdsIndexed = indexed
         rowsRead[r.fileName] = rows
         if rows == 0, log.total == issuesBefore {
             log.add(IngestIssue(file: r.fileName, line: 0, column: "", message: "no data rows (the file has a header only)"))
@@ -163,6 +206,27 @@ extension LoadSession {
         if unknownCustomerRows > 0 {
             warnings.append("\(r.fileName): \(unknownCustomerRows) invoice(s) name a customer absent from \(sources.customers?.lastPathComponent ?? "customers.csv") (first on line \(firstUnknownCustomerLine)); they are kept, without customer details")
         }
+    }
+
+    /// Whether `b` sorts strictly after `a` byte by byte (true for the first id, `a` empty).
+    @inline(__always) static func strictlyIncreasing(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+        if a.isEmpty { return true }
+        let n = min(a.count, b.count)
+        let c = a.withUnsafeBytes { ab in
+            guard let p = ab.baseAddress, let q = b.baseAddress, n > 0 else { return Int32(0) }
+            return memcmp(p, q, n)
+        }
+        return c < 0 || (c == 0 && a.count < b.count)
+    }
+
+    /// A table of invoice ids → row.
+    static func index(_ ids: [String], capacity: Int) -> ByteKeyTable {
+        var table = ByteKeyTable(capacity: capacity)
+        for (row, id) in ids.enumerated() {
+            var id = id
+            _ = id.withUTF8 { table.insert(UnsafeRawBufferPointer($0), value: Int32(row)) }
+        }
+        return table
     }
 
     /// Three ASCII letters packed upper-cased into a key; nil for anything else.
