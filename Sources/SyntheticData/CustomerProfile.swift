@@ -101,9 +101,9 @@ struct CustomerProfile {
         // Reliability: a mixture of good, average and poor payers.
         var reliability: Double
         switch rng.pick([0.55, 0.30, 0.15]) {
-        case 0: reliability = 0.82 + 0.16 * rng.uniform()
-        case 1: reliability = 0.55 + 0.27 * rng.uniform()
-        default: reliability = 0.18 + 0.37 * rng.uniform()
+        case 0: reliability = 0.88 + 0.11 * rng.uniform()
+        case 1: reliability = 0.55 + 0.33 * rng.uniform()
+        default: reliability = 0.12 + 0.43 * rng.uniform()
         }
         if segment == .publicSector { reliability = min(0.97, reliability * 0.9 + 0.06) }
         let deteriorating = rng.chance(0.09)

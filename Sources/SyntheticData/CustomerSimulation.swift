@@ -62,6 +62,10 @@ struct CustomerSimulation {
             if rng.chance(0.03) {
                 let alternatives = [30, 45, 60].filter { $0 != terms }
                 terms = rng.element(alternatives)
+            } else if rng.chance(0.0025) {
+                // Legitimate one-offs: payment on receipt, or an extended seasonal agreement
+                // (look-alikes of the unusual-terms anomaly).
+                terms = rng.element([0, 7, 90, 120])
             }
 
             var kind: AnomalyKind? = nil
@@ -125,7 +129,7 @@ struct CustomerSimulation {
         let onset = calendar.month(of: onsetDay.raw)
         var level = 0.45 * rng.normal()
         for m in 0..<path.count {
-            level = 0.9 * level + 0.27 * rng.normal()
+            level = 0.9 * level + 0.22 * rng.normal()
             var value = level
             if p.deteriorating && m > onset { value += min(3.2, p.deteriorationSlope * Double(m - onset)) }
             path[m] = value
@@ -179,19 +183,19 @@ struct CustomerSimulation {
         let m = calendar.month(of: due)
         let s = stress[m] + calendar.economy[m]
         let month = Int(calendar.calendarMonth[m])
-        var z = p.baseLateLogOdds + s
+        var z = p.baseLateLogOdds + s + 0.35
         switch p.method {
-        case .directDebit: z -= 2.4
+        case .directDebit: z -= 2.8
         case .card: z -= 0.9
         case .cheque: z += 0.45
-        case .other: z += 0.2
+        case .other: z += 0.1
         default: break
         }
         if p.channel == .paper { z += 0.35 }
         z += SimulationCalendar.lateness[month]
         z += 0.22 * min(3, max(-2, log(Double(cents) / max(1_000, p.typicalAmount * 100))))
         if terms < 15 { z += 1.2 }
-        z += 0.6 * rng.normal()
+        z += 0.4 * rng.normal()
         let late = rng.uniform() < 1 / (1 + exp(-z))
 
         var paid: Int32
@@ -249,10 +253,10 @@ struct CustomerSimulation {
         let known = settlement.paid != .min && settlement.paid <= asOf
         let disputedNow = settlement.disputeOpened != .min && settlement.disputeOpened <= asOf
             && settlement.disputeResolved > asOf
-        let index = history.appendInvoice(
+        let index = history.appendInvoice(SyntheticHistory.Invoice(
             customer: customer, issue: issue, due: due, paid: known ? settlement.paid : .min,
-            cents: cents, disputed: disputedNow, method: p.method, channel: p.channel,
-            anomaly: kind?.rawValue ?? 0)
+            cents: cents, method: p.method, channel: p.channel, disputedAtExport: disputedNow,
+            anomaly: kind?.rawValue ?? 0))
         paidOut.append(settlement.paid)
         invoiceEvents(profile: p, customer: customer, invoice: index, issue: issue, due: due,
                       cents: cents, settlement: settlement, rng: &rng, into: &history)
@@ -355,7 +359,7 @@ struct CustomerSimulation {
             emit(&history, day: d, customer: customer, invoice: linked, kind: .supportContact)
         }
 
-        let threshold = 1.3
+        let threshold = 1.0
         let firstMonth = calendar.month(of: first), lastMonth = calendar.month(of: asOf)
         guard firstMonth < lastMonth else { return }
         var previous = stress[firstMonth] + calendar.economy[firstMonth]
@@ -366,15 +370,17 @@ struct CustomerSimulation {
             let d = CalendarDay.next(calendar.monthStart[m] + Int32(rng.int(0...(calendar.daysIn(month: m) - 1))))
             guard d >= first && d <= asOf else { continue }
             emit(&history, day: d, customer: customer, invoice: -1, kind: .hardshipReported)
-            guard rng.chance(0.6) else { continue }
+            guard rng.chance(0.75) else { continue }
             let planDay = CalendarDay.next(d + Int32(rng.int(7...28)))
-            // The plan covers the oldest invoice overdue and unpaid that day.
+            // The plan covers the oldest invoice unpaid that day (overdue ones first).
             var target: Int32 = -1
-            var oldest = Int32.max
-            for k in 0..<invoices.count where due[k] < planDay && issue[k] < oldest
-                && (paid[k] == .min || paid[k] > planDay) {
-                oldest = issue[k]
-                target = invoices[k]
+            var best = (Int32.max, Int32.max)
+            for k in 0..<invoices.count where issue[k] < planDay && (paid[k] == .min || paid[k] > planDay) {
+                let rank: (Int32, Int32) = (due[k] < planDay ? 0 : 1, issue[k])
+                if rank < best {
+                    best = rank
+                    target = invoices[k]
+                }
             }
             if target >= 0 {
                 emit(&history, day: planDay, customer: customer, invoice: target, kind: .paymentPlanAgreed,

@@ -22,7 +22,7 @@ struct FictitiousIdentity {
         let name = french
             ? frenchCompany(segment: segment, language: language, rng: &rng)
             : englishCompany(segment: segment, language: language, rng: &rng)
-        let domain = slug(name) + ".example"
+        let domain = slug(withoutLegalForm(name)) + ".example"
         let email: String
         switch rng.int(0...9) {
         case 0...5: email = "\(slug(first)).\(slug(last))@\(domain)"
@@ -62,9 +62,13 @@ struct FictitiousIdentity {
         "Librairie", "Boucherie", "Électricité", "Fromagerie", "Traiteur", "Ébénisterie",
         "Maçonnerie", "Cabinet", "Pépinières", "Charpente", "Cave", "Serrurerie", "Paysages",
     ]
-    static let frenchPlaces = [
-        "Loire", "Provence", "Vosges", "Bretagne", "Val d'Oise", "Armor", "Lyonnais", "Ardennes",
-        "Condroz", "Gâtinais", "Vexin", "Cévennes", "Bocage", "Morvan", "Quercy", "Beauce",
+    /// Regions as a bare name and with the article French grammar wants after `du`/`de`.
+    static let frenchRegions: [(name: String, of: String)] = [
+        ("Loire", "de la Loire"), ("Provence", "de Provence"), ("Vosges", "des Vosges"),
+        ("Bretagne", "de Bretagne"), ("Val d'Oise", "du Val d'Oise"), ("Armor", "d'Armor"),
+        ("Lyonnais", "du Lyonnais"), ("Ardennes", "des Ardennes"), ("Condroz", "du Condroz"),
+        ("Gâtinais", "du Gâtinais"), ("Vexin", "du Vexin"), ("Cévennes", "des Cévennes"),
+        ("Bocage", "du Bocage"), ("Morvan", "du Morvan"), ("Quercy", "du Quercy"), ("Beauce", "de la Beauce"),
     ]
     static let frenchForms = ["SARL", "SAS", "SA", "EURL", "SNC", "SASU"]
     static let inventedTowns = [
@@ -86,20 +90,20 @@ struct FictitiousIdentity {
             ])
         case .enterprise:
             return rng.element([
-                "Groupe \(last) \(form)", "\(last) Industries \(form)", "\(rng.element(frenchPlaces)) Logistique \(form)",
+                "Groupe \(last) \(form)", "\(last) Industries \(form)", "\(rng.element(frenchRegions).name) Logistique \(form)",
                 "Compagnie \(last) et Associés", "\(last) Distribution \(form)",
             ])
         case .retail:
             return rng.element([
                 "\(rng.element(frenchTrades)) \(last)", "Chez \(rng.element(frenchFirstNames))",
-                "L'Atelier de \(rng.element(frenchFirstNames))", "\(rng.element(frenchTrades)) du \(rng.element(frenchPlaces))",
-                "Au Panier de \(rng.element(frenchPlaces))",
+                "L'Atelier de \(rng.element(frenchFirstNames))", "\(rng.element(frenchTrades)) \(rng.element(frenchRegions).of)",
+                "Au Panier \(rng.element(frenchRegions).of)",
             ])
         case .sme:
             return rng.element([
                 "\(rng.element(frenchTrades)) \(last) \(form)", "\(last) & Fils", "Établissements \(last)",
                 "\(last), \(rng.element(frenchSurnames(language))) et Associés", "Bureau d'études \(last)",
-                "\(rng.element(frenchTrades)) du \(rng.element(frenchPlaces)) \(form)", "\(last) Conseil \(form)",
+                "\(rng.element(frenchTrades)) \(rng.element(frenchRegions).of) \(form)", "\(last) Conseil \(form)",
             ])
         }
     }
@@ -177,6 +181,18 @@ struct FictitiousIdentity {
         }
     }
 
+    static let legalForms: Set<String> = [
+        "SARL", "SAS", "SA", "EURL", "SNC", "SASU", "SRL", "SC", "Sàrl", "inc.", "ltée", "Ltd", "Limited",
+        "plc", "Inc.", "LLC", "LLP",
+    ]
+
+    /// The company name without a trailing legal form, as domain names are usually chosen.
+    static func withoutLegalForm(_ name: String) -> String {
+        var words = name.split(separator: " ")
+        while words.count > 1, let last = words.last, legalForms.contains(String(last)) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
     /// Lower-case ASCII letters and digits of a name joined by hyphens (accents folded), for domains.
     static func slug(_ text: String) -> String {
         var out = ""
@@ -191,6 +207,8 @@ struct FictitiousIdentity {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.unicodeScalars.append(Unicode.Scalar(v + 32) ?? scalar)
+            } else if v == 0x27 || v == 0x2019 {
+                continue  // apostrophes vanish: O'Brien → obrien
             } else if v < 0x300 || v > 0x36F {
                 pendingHyphen = true  // spaces, punctuation; combining accents are simply dropped
             }

@@ -33,10 +33,10 @@ public enum HistoryGenerator {
 
         // Invoices in issue-date order; ids are assigned in that order, as an ERP numbers them.
         let invoiceCount = history.invoiceCount
-        let minIssue = history.issue.min() ?? 0
+        let minIssue = history.invoices.lazy.map(\.issue).min() ?? 0
         var invoiceKeys = [UInt64](repeating: 0, count: invoiceCount)
         for i in 0..<invoiceCount {
-            invoiceKeys[i] = UInt64(UInt32(bitPattern: history.issue[i] - minIssue)) << 32 | UInt64(i)
+            invoiceKeys[i] = UInt64(UInt32(bitPattern: history.invoices[i].issue - minIssue)) << 32 | UInt64(i)
         }
         invoiceKeys.sort()
         var rankOf = [Int32](repeating: 0, count: invoiceCount)
@@ -58,32 +58,36 @@ public enum HistoryGenerator {
             paidInvoices: 0, paidLate: 0, openInvoices: 0, openOverdue: 0, disputedAtExport: 0, invoiceFileBytes: 0)
         let asOf = options.asOf.raw
         let currency = Array(options.currency.utf8)
+        let methodLabels = PaymentMethod.allCases.map { Array($0.label.utf8) }
+        let channelLabels = InvoiceChannel.allCases.map { Array($0.label.utf8) }
+        let kindLabels = EventKind.allCases.map { Array($0.label.utf8) }
 
         // invoices.csv
         let invoices = try CSVStreamWriter(destination: directory.appendingPathComponent("invoices.csv"), days: days, seed: options.seed)
         invoices.raw("invoice_id,customer_id,issue_date,due_date,amount,currency,paid_date,disputed,payment_method,channel\n")
         for key in invoiceKeys {
             let i = Int(key & 0xFFFF_FFFF)
+            let row = history.invoices[i]
             writeInvoiceId(invoices, i); invoices.comma()
-            writeCustomerId(invoices, history.customer[i]); invoices.comma()
-            invoices.day(history.issue[i]); invoices.comma()
-            invoices.day(history.due[i]); invoices.comma()
-            invoices.cents(history.cents[i]); invoices.comma()
+            writeCustomerId(invoices, row.customer); invoices.comma()
+            invoices.day(row.issue); invoices.comma()
+            invoices.day(row.due); invoices.comma()
+            invoices.cents(row.cents); invoices.comma()
             invoices.raw(currency); invoices.comma()
-            invoices.day(history.paid[i]); invoices.comma()
-            invoices.byte(history.disputedAtExport[i] ? 49 : 48); invoices.comma()
-            invoices.text(history.method[i].label); invoices.comma()
-            invoices.text(history.channel[i].label)
+            invoices.day(row.paid); invoices.comma()
+            invoices.byte(row.disputedAtExport ? 49 : 48); invoices.comma()
+            invoices.raw(methodLabels[Int(row.method.rawValue)]); invoices.comma()
+            invoices.raw(channelLabels[Int(row.channel.rawValue)])
             try invoices.endRow()
-            if history.paid[i] == .min {
+            if row.paid == .min {
                 summary.openInvoices += 1
-                if history.due[i] < asOf { summary.openOverdue += 1 }
+                if row.due < asOf { summary.openOverdue += 1 }
             } else {
                 summary.paidInvoices += 1
-                if history.paid[i] > history.due[i] { summary.paidLate += 1 }
+                if row.paid > row.due { summary.paidLate += 1 }
             }
-            if history.disputedAtExport[i] { summary.disputedAtExport += 1 }
-            if history.anomaly[i] != 0 { summary.anomalies += 1 }
+            if row.disputedAtExport { summary.disputedAtExport += 1 }
+            if row.anomaly != 0 { summary.anomalies += 1 }
         }
         try invoices.finish()
         summary.invoiceFileBytes = invoices.bytesWritten
@@ -93,43 +97,42 @@ public enum HistoryGenerator {
         customers.raw("customer_id,name,contact_name,email,phone,language,customer_since,preferred_channel,opt_out,segment\n")
         for (c, p) in world.profiles.enumerated() {
             writeCustomerId(customers, Int32(c)); customers.comma()
-            customers.text(p.identity.name); customers.comma()
-            customers.text(p.identity.contactName); customers.comma()
-            customers.text(p.identity.email); customers.comma()
-            customers.text(p.identity.phone); customers.comma()
-            customers.text(p.language); customers.comma()
+            try customers.text(p.identity.name); customers.comma()
+            try customers.text(p.identity.contactName); customers.comma()
+            try customers.text(p.identity.email); customers.comma()
+            try customers.text(p.identity.phone); customers.comma()
+            try customers.text(p.language); customers.comma()
             customers.day(p.customerSince.raw); customers.comma()
-            customers.text(p.preferredChannel.label); customers.comma()
+            try customers.text(p.preferredChannel.label); customers.comma()
             customers.byte(p.optOut ? 49 : 48); customers.comma()
-            customers.text(p.segment.label)
+            try customers.text(p.segment.label)
             try customers.endRow()
         }
         try customers.finish()
 
         // events.csv, by date (then customer, then the order things happened).
         let eventCount = history.eventCount
-        let minEvent = history.eventDay.min() ?? 0
+        let minEvent = history.events.lazy.map(\.day).min() ?? 0
         var eventKeys = [UInt64](repeating: 0, count: eventCount)
         for e in 0..<eventCount {
-            eventKeys[e] = UInt64(UInt32(bitPattern: history.eventDay[e] - minEvent)) << 32 | UInt64(e)
+            eventKeys[e] = UInt64(UInt32(bitPattern: history.events[e].day - minEvent)) << 32 | UInt64(e)
         }
         eventKeys.sort()
         let events = try CSVStreamWriter(destination: directory.appendingPathComponent("events.csv"), days: days, seed: options.seed)
         events.raw("date,customer_id,invoice_id,kind,note\n")
         for key in eventKeys {
-            let e = Int(key & 0xFFFF_FFFF)
-            events.day(history.eventDay[e]); events.comma()
-            writeCustomerId(events, history.eventCustomer[e]); events.comma()
-            let inv = history.eventInvoice[e]
-            if inv >= 0 { writeInvoiceId(events, Int(inv)) }
+            let event = history.events[Int(key & 0xFFFF_FFFF)]
+            events.day(event.day); events.comma()
+            writeCustomerId(events, event.customer); events.comma()
+            if event.invoice >= 0 { writeInvoiceId(events, Int(event.invoice)) }
             events.comma()
-            events.text(history.eventKind[e].label); events.comma()
-            let value = history.eventNoteValue[e]
-            switch history.eventNote[e] {
+            events.raw(kindLabels[Int(event.kind.rawValue)]); events.comma()
+            let value = event.value
+            switch event.note {
             case .none: break
             case .reminderLevel: events.raw("level:"); events.integer(Int(value))
             case .promised: events.raw("promised:"); events.day(value)
-            case .disputeReason: events.raw("reason:"); events.text(EventNote.disputeReasons[Int(value)])
+            case .disputeReason: events.raw("reason:"); try events.text(EventNote.disputeReasons[Int(value)])
             case .instalments: events.raw("instalments:"); events.integer(Int(value))
             }
             try events.endRow()
@@ -141,9 +144,9 @@ public enum HistoryGenerator {
         anomalies.raw("invoice_id,anomaly_kind\n")
         for key in invoiceKeys {
             let i = Int(key & 0xFFFF_FFFF)
-            guard let kind = AnomalyKind(rawValue: history.anomaly[i]) else { continue }
+            guard let kind = AnomalyKind(rawValue: history.invoices[i].anomaly) else { continue }
             writeInvoiceId(anomalies, i); anomalies.comma()
-            anomalies.text(kind.label)
+            try anomalies.text(kind.label)
             try anomalies.endRow()
         }
         try anomalies.finish()
