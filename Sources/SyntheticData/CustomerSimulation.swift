@@ -280,6 +280,8 @@ struct CustomerSimulation {
         func inDispute(_ d: Int32) -> Bool { opened != .min && d >= opened && d < resolved }
 
         func remind(_ day: Int32, level: Int32, rng: inout SplitMix64) {
+            // Customers who opted out of automated messages only ever get calls.
+            guard !p.optOut else { return }
             emit(&history, day: day, customer: customer, invoice: invoice, kind: .reminderSent,
                  note: .reminderLevel, value: level)
             if p.badEmail {

@@ -113,6 +113,15 @@ import Testing
         #expect(optOuts < f.rows.count / 5)
     }
 
+    @Test func optedOutCustomersReceiveNoAutomatedReminders() throws {
+        let h = try Self.history.get()
+        let optedOut = Set(h.customers.rows.filter { $0[8] == "1" }.map { $0[0] })
+        #expect(!optedOut.isEmpty)
+        let reminded = h.events.rows.filter { $0[3] == "reminder_sent" }.map { $0[1] }
+        #expect(!reminded.isEmpty)
+        #expect(reminded.allSatisfy { !optedOut.contains($0) })
+    }
+
     @Test func openInvoicesExistBothBeforeAndAfterTheirDueDate() throws {
         let h = try Self.history.get()
         let asOf = Fixtures.small.asOf
