@@ -46,6 +46,10 @@ struct CustomerProfile {
     var badEmail: Bool
     /// The customer joined during the history (as opposed to before its start).
     var joinedDuringHistory: Bool
+    /// Day of month (10, 15, 25 or 28) of the customer's monthly supplier payment run, or 0 when
+    /// the customer pays invoices one by one. Large organisations pay in runs: on-time invoices
+    /// are paid at the last run before they fall due, late ones wait for the next run.
+    var paymentRunDay: Int
 
     /// Log-odds of paying late in calm conditions.
     var baseLateLogOdds: Double { log((1 - reliability) / reliability) }
@@ -143,6 +147,9 @@ struct CustomerProfile {
             preferred = [.email, .sms, .phone, .letter][rng.pick([0.72, 0.13, 0.11, 0.04])]
         }
 
+        let runShare: Double = segment == .enterprise ? 0.45 : segment == .publicSector ? 0.4 : segment == .sme ? 0.08 : 0
+        let paysInRuns = method != .card && method != .directDebit && rng.chance(runShare)
+
         return CustomerProfile(
             segment: segment, language: language, identity: identity, customerSince: since,
             firstOrder: firstOrder, lastOrder: lastOrder, preferredChannel: preferred,
@@ -152,7 +159,8 @@ struct CustomerProfile {
             amountSpread: 0.25 + 0.35 * rng.uniform(), subscriptionCents: subscription,
             subscriptionDayOfMonth: rng.int(1...28), priceList: prices,
             disputeProneness: rng.logNormal(mu: 0, sigma: 0.7), badEmail: rng.chance(0.03),
-            joinedDuringHistory: joinedDuring)
+            joinedDuringHistory: joinedDuring,
+            paymentRunDay: paysInRuns ? rng.element([10, 15, 25, 28]) : 0)
     }
 
     /// Expected invoices per active day before scaling, used to hit the requested total.

@@ -57,6 +57,14 @@ extension CustomerSimulation {
             paid = CalendarDay.previous(paid)
             if paid < issue { paid = issue }
         }
+        if p.paymentRunDay > 0 {
+            if late {
+                paid = CalendarDay.next(Self.run(p.paymentRunDay, onOrAfter: paid))
+            } else {
+                let run = CalendarDay.previous(Self.run(p.paymentRunDay, onOrBefore: due))
+                paid = run >= issue ? run : CalendarDay.next(Self.run(p.paymentRunDay, onOrAfter: issue))
+            }
+        }
 
         var result = Settlement(paid: paid)
         var disputeChance = 0.018 * p.disputeProneness
@@ -93,5 +101,21 @@ extension CustomerSimulation {
         invoiceEvents(profile: p, customer: customer, invoice: index, issue: issue, due: due,
                       cents: cents, settlement: settlement, rng: &rng, into: &history)
         return index
+    }
+
+    /// The payment-run day (day `dayOfMonth` of a month) on or before `day`.
+    static func run(_ dayOfMonth: Int, onOrBefore day: Int32) -> Int32 {
+        let (y, m, d) = Day(raw: day).civil
+        if d >= dayOfMonth { return Day(year: y, month: m, day: dayOfMonth)?.raw ?? day }
+        let (py, pm) = m == 1 ? (y - 1, 12) : (y, m - 1)
+        return Day(year: py, month: pm, day: dayOfMonth)?.raw ?? day
+    }
+
+    /// The payment-run day on or after `day`.
+    static func run(_ dayOfMonth: Int, onOrAfter day: Int32) -> Int32 {
+        let (y, m, d) = Day(raw: day).civil
+        if d <= dayOfMonth { return Day(year: y, month: m, day: dayOfMonth)?.raw ?? day }
+        let (ny, nm) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        return Day(year: ny, month: nm, day: dayOfMonth)?.raw ?? day
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 ///
 /// ```swift
 /// let summary = try HistoryGenerator.write(options: GeneratorOptions(seed: 7), to: outputFolder)
-/// print(summary)   // 500 customers, 24 031 invoices (…)
+/// print(summary)   // 500 customers, 23... invoices (… open, … overdue, …), … events, …
 /// ```
 public enum HistoryGenerator {
     public static func write(options: GeneratorOptions, to directory: URL) throws -> GenerationSummary {
