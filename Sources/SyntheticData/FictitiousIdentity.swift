@@ -74,6 +74,8 @@ struct FictitiousIdentity {
     static let inventedTowns = [
         "Saint-Aubin-sur-Vère", "Montfleury", "Brenneville", "Saint-Hilaire-des-Ormes", "Valcourt",
         "Aurette-le-Haut", "Lisonval", "Chantemerle", "Roche-Bernon", "Fontvieille-sur-Ornette",
+        "Bois-Renard", "Marcillac-la-Vallée", "Saint-Loup-des-Prés", "Villebrune", "Clairfontaine-sur-Lys",
+        "Pontaury", "Mervilliers", "La Roche-Aimée", "Belcastel-sur-Aune", "Vernonville",
     ]
 
     static func frenchCompany(segment: CustomerSegment, language: String, rng: inout SplitMix64) -> String {
@@ -126,7 +128,9 @@ struct FictitiousIdentity {
     ]
     static let englishPlaces = [
         "Thornbury Vale", "Kingsmere", "Ashcombe", "Elderbrook", "Harrowgate Fields", "Millstead",
-        "Westholme", "Brackenridge", "Fernleigh", "Oakhaven",
+        "Westholme", "Brackenridge", "Fernleigh", "Oakhaven", "Larkhill Cross", "Stonebridge Wells",
+        "Hollowmere", "Redfern Bay", "Coldharbour Green", "Wickenford", "Marlow Heath", "Ravensholt",
+        "Dunmore Quay", "Briarwood",
     ]
 
     static func englishCompany(segment: CustomerSegment, language: String, rng: inout SplitMix64) -> String {
@@ -156,6 +160,26 @@ struct FictitiousIdentity {
                 "\(last) Consulting \(form)",
             ])
         }
+    }
+
+    /// Makes the name unique among `taken` (and inserts it), the way real ledgers tell two
+    /// companies of the same name apart: by their town. The e-mail domain follows the new name.
+    mutating func makeUnique(among taken: inout Set<String>, french: Bool, rng: inout SplitMix64) {
+        if taken.insert(name).inserted { return }
+        let towns = french ? Self.inventedTowns : Self.englishPlaces
+        let qualifiers = french ? ["", "-Nord", "-Sud", "-Est", "-Ouest", "-Centre"]
+                                : ["", " North", " South", " East", " West", " Central"]
+        let base = name
+        var suffix = ""
+        var attempt = 0
+        repeat {
+            let town = rng.element(towns)
+            suffix = attempt < 40 ? town + rng.element(qualifiers) : "\(town) \(attempt - 38)"
+            attempt += 1
+        } while !taken.insert("\(base) (\(suffix))").inserted
+        name = "\(base) (\(suffix))"
+        let local = email.split(separator: "@").first.map(String.init) ?? "contact"
+        email = "\(local)@\(Self.slug(Self.withoutLegalForm(base) + " " + suffix)).example"
     }
 
     // MARK: - Contact details

@@ -110,6 +110,9 @@ import Testing
             #expect(["SME", "enterprise", "public", "retail"].contains(row[9]))
         }
         #expect(languages == ["fr", "en"])
+        #expect(Set(f.rows.map { $0[1] }).count == f.rows.count, "two customers share a name")
+        #expect(Set(f.rows.map { $0[3] }).count == f.rows.count, "two customers share an e-mail address")
+        #expect(f.rows.contains { $0[1].contains(",") }, "no company name exercises CSV quoting")
         #expect(optOuts < f.rows.count / 5)
     }
 
