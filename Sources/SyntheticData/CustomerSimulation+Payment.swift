@@ -10,6 +10,14 @@ extension CustomerSimulation {
         var disputeResolved: Int32 = .min
     }
 
+    /// Decides when an invoice is paid in the simulated world (before censoring).
+    ///
+    /// The log-odds of paying late add the customer's reliability, their stress and the economy's
+    /// in the month of the due date, payment method, paper, the season of the due date, the
+    /// amount against the customer's usual, very short terms and invoice-level noise. Late
+    /// invoices are paid a number of days late that grows with poor reliability and stress;
+    /// on-time ones at issue (card), on the due date (direct debit) or shortly before it. Payment
+    /// runs, disputes (payment only after resolution) and bad debts (never paid) come last.
     func settle(profile p: CustomerProfile, stress: [Double], issue: Int32, due: Int32, cents: Int64,
                 terms: Int, kind: AnomalyKind?, rng: inout SplitMix64) -> Settlement {
         let m = calendar.month(of: due)

@@ -33,59 +33,13 @@ struct CustomerSimulation {
         var myPaid: [Int32] = []
         myInvoices.reserveCapacity(orders.count + 4)
 
-        let typicalCents = max(1_000, p.typicalAmount * 100)
         for (j, order) in orders.enumerated() {
             let issue = order.day
-            var amount: Double
-            if order.subscription {
-                amount = Double(p.subscriptionCents)
-            } else if !p.priceList.isEmpty && rng.chance(0.75) {
-                amount = Double(rng.element(p.priceList) * Int64(rng.chance(0.7) ? 1 : rng.int(2...4)))
-            } else {
-                amount = typicalCents * rng.logNormal(mu: 0, sigma: p.amountSpread)
-                // Legitimately round quotes and flat fees.
-                if rng.chance(0.04) && amount > 50_000 { amount = (amount / 10_000).rounded() * 10_000 }
-            }
-            // Legitimate large orders and set-up invoices (look-alikes of the spike anomalies).
-            if rng.chance(0.006) { amount *= 3 + 6 * rng.uniform() }
-            if j == 0 && p.joinedDuringHistory && rng.chance(0.15) { amount *= 2 + 3 * rng.uniform() }
-
-            var terms = p.termsDays
-            if rng.chance(0.03) {
-                let alternatives = [30, 45, 60].filter { $0 != terms }
-                terms = rng.element(alternatives)
-            } else if rng.chance(0.0025) {
-                // Legitimate one-offs: payment on receipt, or an extended seasonal agreement
-                // (look-alikes of the unusual-terms anomaly).
-                terms = rng.element([0, 7, 90, 120])
-            }
-
-            var kind: AnomalyKind? = nil
-            var duplicateIt = false
-            if j == 0 && p.joinedDuringHistory {
-                if rng.chance(newCustomerLargeFirstChance) {
-                    kind = .newCustomerLargeFirst
-                    amount = max(amount, typicalCents) * (12 + 18 * rng.uniform())
-                }
-            } else if rng.chance(perInvoiceAnomalyChance) {
-                let established = j >= 5
-                let weights: [Double] = [established ? 0.30 : 0, established ? 0.26 : 0, 0.20, 0.24]
-                switch rng.pick(weights) {
-                case 0:
-                    kind = .amountSpike
-                    amount = max(amount, typicalCents) * (5 + 15 * rng.uniform())
-                case 1:
-                    duplicateIt = true
-                case 2:
-                    kind = .unusualTerms
-                    terms = rng.element(p.termsDays >= 60 ? [5, 7, 10, 150, 180] : [5, 7, 10, 120, 150])
-                default:
-                    kind = .roundAmount
-                    let target = typicalCents * (3 + 7 * rng.uniform())
-                    let step: Double = target >= 1_500_000 ? 500_000 : 100_000
-                    amount = max(step, (target / step).rounded() * step)
-                }
-            }
+            var amount = orderAmount(order, index: j, profile: p, rng: &rng)
+            var terms = orderTerms(profile: p, rng: &rng)
+            let injected = injectAnomaly(index: j, profile: p, amount: &amount, terms: &terms, rng: &rng)
+            let kind = injected.kind
+            let duplicateIt = injected.duplicate
             let cents = max(500, Int64(amount.rounded()))
             let due = issue + Int32(terms)
             let index = settleAndRecord(
@@ -109,6 +63,69 @@ struct CustomerSimulation {
         customerEvents(profile: p, customer: customer, stress: stress, invoices: myInvoices,
                        issue: myIssue, due: myDue, paid: myPaid, rng: &rng, into: &history)
         return stress[calendar.month(of: asOf)]
+    }
+
+    // MARK: - Amounts, terms, anomalies
+
+    /// The amount in minor units (as a `Double`, rounded later) of a regular order.
+    func orderAmount(_ order: Order, index j: Int, profile p: CustomerProfile, rng: inout SplitMix64) -> Double {
+        let typicalCents = max(1_000, p.typicalAmount * 100)
+        var amount: Double
+        if order.subscription {
+            amount = Double(p.subscriptionCents)
+        } else if !p.priceList.isEmpty && rng.chance(0.75) {
+            amount = Double(rng.element(p.priceList) * Int64(rng.chance(0.7) ? 1 : rng.int(2...4)))
+        } else {
+            amount = typicalCents * rng.logNormal(mu: 0, sigma: p.amountSpread)
+            // Legitimately round quotes and flat fees.
+            if rng.chance(0.04) && amount > 50_000 { amount = (amount / 10_000).rounded() * 10_000 }
+        }
+        // Legitimate large orders and set-up invoices (look-alikes of the spike anomalies).
+        if rng.chance(0.006) { amount *= 3 + 6 * rng.uniform() }
+        if j == 0 && p.joinedDuringHistory && rng.chance(0.15) { amount *= 2 + 3 * rng.uniform() }
+        return amount
+    }
+
+    /// Payment terms in days: the customer's usual, sometimes another standard term, rarely a
+    /// legitimate one-off (payment on receipt, an extended seasonal agreement) that looks like
+    /// the unusual-terms anomaly.
+    func orderTerms(profile p: CustomerProfile, rng: inout SplitMix64) -> Int {
+        if rng.chance(0.03) {
+            return rng.element([30, 45, 60].filter { $0 != p.termsDays })
+        }
+        if rng.chance(0.0025) { return rng.element([0, 7, 90, 120]) }
+        return p.termsDays
+    }
+
+    /// Decides whether order `j` carries an injected anomaly and applies it to the amount or
+    /// terms; a duplicate is reported so that the caller adds the copy.
+    func injectAnomaly(index j: Int, profile p: CustomerProfile, amount: inout Double, terms: inout Int,
+                       rng: inout SplitMix64) -> (kind: AnomalyKind?, duplicate: Bool) {
+        let typicalCents = max(1_000, p.typicalAmount * 100)
+        if j == 0 && p.joinedDuringHistory {
+            guard rng.chance(newCustomerLargeFirstChance) else { return (nil, false) }
+            amount = max(amount, typicalCents) * (12 + 18 * rng.uniform())
+            return (.newCustomerLargeFirst, false)
+        }
+        guard rng.chance(perInvoiceAnomalyChance) else { return (nil, false) }
+        // Spikes and duplicates need a few earlier invoices to stand out against.
+        let established = j >= 5
+        let weights: [Double] = [established ? 0.30 : 0, established ? 0.26 : 0, 0.20, 0.24]
+        switch rng.pick(weights) {
+        case 0:
+            amount = max(amount, typicalCents) * (5 + 15 * rng.uniform())
+            return (.amountSpike, false)
+        case 1:
+            return (nil, true)
+        case 2:
+            terms = rng.element(p.termsDays >= 60 ? [5, 7, 10, 150, 180] : [5, 7, 10, 120, 150])
+            return (.unusualTerms, false)
+        default:
+            let target = typicalCents * (3 + 7 * rng.uniform())
+            let step: Double = target >= 1_500_000 ? 500_000 : 100_000
+            amount = max(step, (target / step).rounded() * step)
+            return (.roundAmount, false)
+        }
     }
 
     // MARK: - Latent stress
