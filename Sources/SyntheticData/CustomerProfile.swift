@@ -63,7 +63,7 @@ struct CustomerProfile {
         let identity = FictitiousIdentity.draw(language: language, segment: segment, rng: &rng)
 
         // When the customer appears: a little over half exist before the history starts.
-        let span = options.asOf - options.start
+        let span = options.worldEnd - options.start
         let joinedDuring = !rng.chance(0.55)
         let firstOrder: Day
         let since: Day
@@ -74,9 +74,9 @@ struct CustomerProfile {
             firstOrder = options.start
             since = options.start - rng.int(30...4_200)
         }
-        var lastOrder = options.asOf
+        var lastOrder = options.worldEnd
         if rng.chance(0.12) {
-            let remaining = options.asOf - firstOrder
+            let remaining = options.worldEnd - firstOrder
             if remaining > 120 { lastOrder = firstOrder + 60 + rng.int(0...(remaining - 60)) }
         }
 

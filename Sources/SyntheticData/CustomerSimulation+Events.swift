@@ -45,14 +45,14 @@ extension CustomerSimulation {
         // Dunning after the due date, paused during a dispute.
         for (level, offset) in [(Int32(1), Int32(7)), (2, 21), (3, 42)] {
             let d = CalendarDay.next(due + offset + Int32(rng.int(0...2)))
-            if d >= end || d > asOf { break }
+            if d >= end || d > worldEnd { break }
             if inDispute(d) || !rng.chance(0.92) { continue }
             remind(d, level: level, rng: &rng)
         }
         // A call for invoices a month overdue, sometimes ending in a promise to pay.
         if end - due > 30 && rng.chance(Double(cents) > 5 * typicalCents ? 0.7 : 0.5) {
             let call = CalendarDay.next(due + Int32(rng.int(24...34)))
-            if call < end && call <= asOf && !inDispute(call) {
+            if call < end && call <= worldEnd && !inDispute(call) {
                 emit(&history, day: call, customer: customer, invoice: invoice, kind: .call)
                 if rng.chance(0.6) {
                     let promised: Int32
@@ -80,7 +80,7 @@ extension CustomerSimulation {
         issue: [Int32], due: [Int32], paid: [Int32], rng: inout SplitMix64, into history: inout SyntheticHistory
     ) {
         let first = p.firstOrder.raw
-        let span = Int(asOf - first)
+        let span = Int(worldEnd - first)
         guard span > 0 else { return }
         let contacts = rng.poisson(Double(span) / 365 * 0.4)
         for _ in 0..<contacts {
@@ -97,7 +97,7 @@ extension CustomerSimulation {
         }
 
         let threshold = 1.0
-        let firstMonth = calendar.month(of: first), lastMonth = calendar.month(of: asOf)
+        let firstMonth = calendar.month(of: first), lastMonth = calendar.month(of: worldEnd)
         guard firstMonth < lastMonth else { return }
         var previous = stress[firstMonth] + calendar.economy[firstMonth]
         for m in (firstMonth + 1)...lastMonth {
@@ -105,7 +105,7 @@ extension CustomerSimulation {
             defer { previous = level }
             guard level > threshold && previous <= threshold && rng.chance(0.55) else { continue }
             let d = CalendarDay.next(calendar.monthStart[m] + Int32(rng.int(0...(calendar.daysIn(month: m) - 1))))
-            guard d >= first && d <= asOf else { continue }
+            guard d >= first && d <= worldEnd else { continue }
             emit(&history, day: d, customer: customer, invoice: -1, kind: .hardshipReported)
             guard rng.chance(0.75) else { continue }
             let planDay = CalendarDay.next(d + Int32(rng.int(7...28)))

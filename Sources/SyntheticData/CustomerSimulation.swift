@@ -12,7 +12,11 @@ import Foundation
 /// season, plus per-invoice noise: predictable from the customer's past, never certain.
 struct CustomerSimulation {
     let calendar: SimulationCalendar
+    /// The export day: later payments, events and dispute outcomes are hidden.
     let asOf: Int32
+    /// The last day of the simulated world (≥ `asOf`). Every random draw depends on it and never
+    /// on `asOf`, so exports of one world on different days agree on everything they both show.
+    let worldEnd: Int32
     /// Orders per active day for an order weight of 1 (scaled to the requested invoice count).
     let ordersPerWeightDay: Double
     /// Chance that a new customer's first invoice is an injected `new_customer_large_first`.
@@ -50,7 +54,7 @@ struct CustomerSimulation {
             if duplicateIt {
                 // The same invoice entered twice a few days apart under a new number.
                 let copyIssue = CalendarDay.next(issue + Int32(rng.int(0...4)))
-                if copyIssue <= asOf {
+                if copyIssue <= worldEnd {
                     let copyDue = copyIssue + Int32(terms)
                     let copy = settleAndRecord(
                         profile: p, stress: stress, customer: customer, issue: copyIssue, due: copyDue,
@@ -134,7 +138,7 @@ struct CustomerSimulation {
     /// month for deteriorating customers.
     func stressPath(profile p: CustomerProfile, rng: inout SplitMix64) -> [Double] {
         var path = [Double](repeating: 0, count: calendar.monthCount)
-        let onsetDay = p.firstOrder + Int(Double(Int(asOf) - Int(p.firstOrder.raw)) * p.deteriorationOnset)
+        let onsetDay = p.firstOrder + Int(Double(Int(worldEnd) - Int(p.firstOrder.raw)) * p.deteriorationOnset)
         let onset = calendar.month(of: onsetDay.raw)
         var level = 0.45 * rng.normal()
         for m in 0..<path.count {
@@ -157,10 +161,10 @@ struct CustomerSimulation {
     /// first order on the day a new customer joins.
     func orderDays(profile p: CustomerProfile, rng: inout SplitMix64) -> [Order] {
         var orders: [Order] = []
-        let first = p.firstOrder.raw, last = min(p.lastOrder.raw, asOf)
+        let first = p.firstOrder.raw, last = min(p.lastOrder.raw, worldEnd)
         if p.joinedDuringHistory {
             let d = CalendarDay.next(first)
-            if d <= asOf { orders.append(Order(day: d, subscription: false)) }
+            if d <= worldEnd { orders.append(Order(day: d, subscription: false)) }
         }
         let rate = ordersPerWeightDay * p.orderWeight * (p.subscriptionCents > 0 ? 0.25 : 1)
         let firstMonth = calendar.month(of: first), lastMonth = calendar.month(of: last)
@@ -178,7 +182,7 @@ struct CustomerSimulation {
             let n = rng.poisson(rate * Double(hi - lo + 1) * season)
             for _ in 0..<n {
                 let d = CalendarDay.next(lo + Int32(rng.int(0...Int(hi - lo))))
-                if d <= asOf { orders.append(Order(day: d, subscription: false)) }
+                if d <= worldEnd { orders.append(Order(day: d, subscription: false)) }
             }
         }
         orders.sort { $0.day < $1.day }

@@ -6,6 +6,10 @@ import Foundation
 /// date order; both orders come from sorting packed `(day, row)` keys, which keeps the sort a
 /// plain integer sort even at a million rows. Customer ids follow the date each relationship
 /// began. Every file is streamed and moved into place atomically by ``CSVStreamWriter``.
+///
+/// When the simulated world runs past the as-of day (``GeneratorOptions/horizon``), invoices
+/// issued and customers acquired after it are left out; numbering covers the whole world, so
+/// exports of the same world on different days give the same ids to the same rows.
 struct HistoryFiles {
     let world: HistoryGenerator.World
     let options: GeneratorOptions
@@ -40,6 +44,11 @@ struct HistoryFiles {
         customerWidth = max(5, String(options.customers).count)
     }
 
+    /// Customers whose relationship began by the export day (profiles are ordered by that date).
+    var knownCustomers: Int {
+        world.profiles.prefix { $0.customerSince <= options.asOf }.count
+    }
+
     private func writer(_ url: URL) throws -> CSVStreamWriter {
         try CSVStreamWriter(destination: url, days: days, seed: options.seed)
     }
@@ -58,7 +67,7 @@ struct HistoryFiles {
     func writeInvoices(to url: URL) throws -> GenerationSummary {
         let history = world.history
         var summary = GenerationSummary(
-            customers: options.customers, invoices: history.invoiceCount, events: history.eventCount,
+            customers: knownCustomers, invoices: 0, events: history.eventCount,
             anomalies: 0, paidInvoices: 0, paidLate: 0, openInvoices: 0, openOverdue: 0,
             disputedAtExport: 0, invoiceFileBytes: 0)
         let asOf = options.asOf.raw
@@ -68,6 +77,8 @@ struct HistoryFiles {
         for key in invoiceOrder {
             let i = Int(key & 0xFFFF_FFFF)
             let row = history.invoices[i]
+            if row.issue > asOf { break }   // not issued yet on the export day
+            summary.invoices += 1
             invoiceId(w, row: i); w.comma()
             customerId(w, row.customer); w.comma()
             w.day(row.issue); w.comma()
@@ -98,7 +109,7 @@ struct HistoryFiles {
     func writeCustomers(to url: URL) throws {
         let w = try writer(url)
         w.raw("customer_id,name,contact_name,email,phone,language,customer_since,preferred_channel,opt_out,segment\n")
-        for (c, p) in world.profiles.enumerated() {
+        for (c, p) in world.profiles.prefix(knownCustomers).enumerated() {
             customerId(w, Int32(c)); w.comma()
             try w.text(p.identity.name); w.comma()
             try w.text(p.identity.contactName); w.comma()
@@ -150,6 +161,7 @@ struct HistoryFiles {
         w.raw("invoice_id,anomaly_kind\n")
         for key in invoiceOrder {
             let i = Int(key & 0xFFFF_FFFF)
+            if world.history.invoices[i].issue > options.asOf.raw { break }
             guard let kind = AnomalyKind(rawValue: world.history.invoices[i].anomaly) else { continue }
             invoiceId(w, row: i); w.comma()
             try w.text(kind.label)
@@ -162,7 +174,7 @@ struct HistoryFiles {
     func writeCustomerTruth(to url: URL) throws {
         let w = try writer(url)
         w.raw("customer_id,reliability,deteriorating,stress_at_end\n")
-        for (c, p) in world.profiles.enumerated() {
+        for (c, p) in world.profiles.prefix(knownCustomers).enumerated() {
             customerId(w, Int32(c)); w.comma()
             w.fixed4(p.reliability); w.comma()
             w.byte(p.deteriorating ? 49 : 48); w.comma()

@@ -51,7 +51,7 @@ public enum HistoryGenerator {
     /// Draws the customers, numbers them by the date their relationship began, scales ordering
     /// to the requested invoice count, and runs every customer on its own random stream.
     static func simulate(options: GeneratorOptions) -> World {
-        let calendar = SimulationCalendar(start: options.start, asOf: options.asOf, seed: options.seed)
+        let calendar = SimulationCalendar(start: options.start, end: options.worldEnd, seed: options.seed)
 
         // Profiles, each from its own stream, then numbered by the date the relationship began.
         var drawn: [CustomerProfile] = []
@@ -81,7 +81,7 @@ public enum HistoryGenerator {
         let target = Double(options.invoices) / (1 + 0.26 * options.anomalyRate * (1 - newcomerShare))
         let rate = max(0, target - fixed) / max(1, weightDays * meanVolume)
         let simulation = CustomerSimulation(
-            calendar: calendar, asOf: options.asOf.raw, ordersPerWeightDay: rate,
+            calendar: calendar, asOf: options.asOf.raw, worldEnd: options.worldEnd.raw, ordersPerWeightDay: rate,
             newCustomerLargeFirstChance: min(0.5, newcomerShare * options.anomalyRate * Double(options.invoices) / Double(max(1, newcomers))),
             perInvoiceAnomalyChance: options.anomalyRate * (1 - newcomerShare))
 

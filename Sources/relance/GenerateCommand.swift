@@ -32,6 +32,11 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Export day (YYYY-MM-DD): nothing after it is known.")
     var asOf: String = GeneratorOptions().asOf.iso
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Last simulated day (YYYY-MM-DD, default: the as-of date).",
+        discussion: "Runs with the same seed and horizon but different --as-of dates are exports of one ledger taken on different days."))
+    var horizon: String?
+
     @Option(name: .customLong("anomaly-rate"), help: "Share of invoices carrying an injected anomaly (0 to 0.2).")
     var anomalyRate: Double = GeneratorOptions().anomalyRate
 
@@ -43,9 +48,16 @@ struct GenerateCommand: ParsableCommand {
         guard let asOfDay = Day(iso: asOf) else {
             throw ValidationError("--as-of: \"\(asOf)\" is not a YYYY-MM-DD date")
         }
+        var horizonDay: Day?
+        if let horizon {
+            guard let day = Day(iso: horizon) else {
+                throw ValidationError("--horizon: \"\(horizon)\" is not a YYYY-MM-DD date")
+            }
+            horizonDay = day
+        }
         let options = GeneratorOptions(
             seed: seed, customers: customers, invoices: invoices, start: startDay, asOf: asOfDay,
-            anomalyRate: anomalyRate)
+            horizon: horizonDay, anomalyRate: anomalyRate)
         do {
             try options.validate()
         } catch let error as GeneratorError {
