@@ -127,7 +127,11 @@ struct CustomerProfile {
         let typical = median * rng.logNormal(mu: 0, sigma: 0.85)
         let orderWeight = weightBase * rng.logNormal(mu: 0, sigma: 0.8)
         var subscription: Int64 = 0
-        if segment != .retail && rng.chance(0.12) {
+        // A subscription bills every month whatever the requested size, so subscriptions become
+        // rarer when the history is asked to hold less than about one invoice per customer-month.
+        let months = max(1, Double(options.worldEnd - options.start) / 30.44)
+        let invoicesPerCustomerMonth = Double(options.invoices) / Double(max(1, options.customers)) / months
+        if segment != .retail && rng.chance(0.12 * min(1, invoicesPerCustomerMonth)) {
             // Round fees are common and legitimate (look-alikes for the round-amount anomaly).
             let fee = typical * (0.3 + 0.5 * rng.uniform())
             let step: Double = fee >= 2_000 ? 500 : fee >= 400 ? 50 : 10

@@ -182,6 +182,22 @@ struct FictitiousIdentity {
         email = "\(local)@\(Self.slug(Self.withoutLegalForm(base) + " " + suffix)).example"
     }
 
+    /// Makes the e-mail address unique among `taken` (and inserts it). Two names can share a
+    /// domain once legal forms and punctuation are dropped (`Martin SA`, `Martin SAS`); the full
+    /// name, then a number, tells them apart.
+    mutating func makeEmailUnique(among taken: inout Set<String>) {
+        if taken.insert(email).inserted { return }
+        let local = email.split(separator: "@").first.map(String.init) ?? "contact"
+        let domain = Self.slug(name)
+        var candidate = "\(local)@\(domain).example"
+        var n = 2
+        while !taken.insert(candidate).inserted {
+            candidate = "\(local)@\(domain)-\(n).example"
+            n += 1
+        }
+        email = candidate
+    }
+
     // MARK: - Contact details
 
     static func phone(language: String, rng: inout SplitMix64) -> String {

@@ -92,11 +92,12 @@ public enum HistoryGenerator {
         profiles.reserveCapacity(order.count)
         stressAtEnd.reserveCapacity(order.count)
         var earliest = options.start
-        var names = Set<String>()
+        var names = Set<String>(), emails = Set<String>()
         var renaming = SplitMix64(seed: options.seed, stream: 0xD15A_4B16_0000_0000)
         for (rank, original) in order.enumerated() {
             var p = drawn[original]
             p.identity.makeUnique(among: &names, french: p.language.hasPrefix("fr"), rng: &renaming)
+            p.identity.makeEmailUnique(among: &emails)
             var rng = SplitMix64(seed: options.seed ^ 0x5EED_CAFE_F00D_D00D, stream: UInt64(original))
             stressAtEnd.append(simulation.run(profile: p, customer: Int32(rank), rng: &rng, into: &history))
             profiles.append(p)
