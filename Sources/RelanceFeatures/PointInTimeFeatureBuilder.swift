@@ -36,7 +36,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// The columns every matrix from this builder carries.
     public var schema: FeatureSchema { .paymentBehaviour }
 
-    public var invoiceCount: Int { history.issue.count }
+    public var invoiceCount: Int { history.invoiceCount }
 
     /// Features of `rows`, each as of `max(issue, observationDays[i])`, in the order given.
     ///
@@ -51,33 +51,38 @@ public struct PointInTimeFeatureBuilder: Sendable {
         guard observationDays.isEmpty || observationDays.count == n else {
             throw FeatureError.observationCountMismatch(rows: n, observationDays: observationDays.count)
         }
-        let invoiceCount = history.issue.count
+        let invoiceCount = history.invoiceCount
         var asOf = [Int32](repeating: 0, count: n)
         for k in 0..<n {
             let r = rows[k]
             guard r >= 0 && r < invoiceCount else { throw FeatureError.rowOutOfRange(row: r, count: invoiceCount) }
-            let issue = history.issue[r]
+            let issue = history.invoices[r].issue
             var a = issue
             if !observationDays.isEmpty {
                 let o = observationDays[k].raw
                 guard o != PreparedHistory.none else { throw FeatureError.missingObservationDay(row: r) }
                 a = max(issue, min(o, PreparedHistory.lastValidDay))
             }
-            let paid = history.paid[r]
+            let paid = history.invoices[r].paid
             if paid != PreparedHistory.none && paid < a { a = max(paid, issue) }
             asOf[k] = a
         }
 
         let p = PaymentFeature.allCases.count
-        var values = [Double](repeating: 0, count: n * p)
+        // Every cell is written by `fill`, so skip zeroing 8·n·p bytes.
+        var values = [Double](unsafeUninitializedCapacity: n * p) { _, count in count = n * p }
         // Requests in as-of order (stable), so the sweep runs once.
         let order = DayTimeline(unsortedDays: asOf, payloads: (0..<n).map { UInt32($0) })
         var sweep = HistorySweep(history: history, options: options)
         values.withUnsafeMutableBufferPointer { out in
+            var reached = Int32.min
             for j in 0..<order.count {
                 let k = Int(order.payloads[j])
                 let a = order.days[j]
-                sweep.advance(through: a)
+                if a != reached {
+                    sweep.advance(through: a)
+                    reached = a
+                }
                 fill(row: rows[k], asOf: a, sweep: sweep, into: out.baseAddress! + k * p)
             }
         }
@@ -95,7 +100,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// (paid, or open past due + grace), each described as of its own issue day.
     public func trainingFeatures(labelsAsOf cutoff: Day) throws -> FeatureMatrix {
         var rows: [Int] = []
-        for r in 0..<history.issue.count where history.issue[r] <= cutoff.raw {
+        for r in 0..<history.invoiceCount where history.invoices[r].issue <= cutoff.raw {
             if label(ofInvoice: r, cutoff: cutoff) != .unknown { rows.append(r) }
         }
         return try features(forInvoices: rows, labelsAsOf: cutoff)
@@ -112,8 +117,8 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// Rows of invoices issued on or before `day` and unpaid at its end (`paid_date` empty or later).
     public func openInvoices(asOf day: Day) -> [Int] {
         var rows: [Int] = []
-        for r in 0..<history.issue.count where history.issue[r] <= day.raw {
-            let paid = history.paid[r]
+        for r in 0..<history.invoiceCount where history.invoices[r].issue <= day.raw {
+            let paid = history.invoices[r].paid
             if paid == PreparedHistory.none || paid > day.raw { rows.append(r) }
         }
         return rows
@@ -122,16 +127,21 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// The label of invoice `row` at `cutoff`, with this builder's grace days.
     public func label(ofInvoice row: Int, cutoff: Day) -> PaymentLabel {
         PaymentLabel.classify(
-            due: history.due[row], paid: history.paid[row], cutoff: cutoff.raw, graceDays: history.graceDays)
+            due: history.invoices[row].due, paid: history.invoices[row].paid, cutoff: cutoff.raw,
+            graceDays: history.graceDays)
     }
 
     /// Writes one feature row for invoice `r` as of day `a` from the sweep's state at `a`.
-    private func fill(row r: Int, asOf a: Int32, sweep s: HistorySweep, into x: UnsafeMutablePointer<Double>) {
+    private func fill(
+        row r: Int, asOf a: Int32, sweep s: borrowing HistorySweep, into x: UnsafeMutablePointer<Double>
+    ) {
         let h = history
-        let c = Int(h.customer[r])
-        let issue = h.issue[r], due = h.due[r], paid = h.paid[r]
-        let amount = h.amount[r]
+        let invoice = h.invoices[r]
+        let issue = invoice.issue, due = invoice.due, paid = invoice.paid
+        let amount = invoice.amount
         let A = Int64(a)
+        let c = Int(invoice.customer)
+        let acc = s.customers[c]
 
         // The invoice itself is excluded from its customer's totals once the sweep has seen it.
         let selfIssued = issue + 1 <= a
@@ -139,22 +149,22 @@ public struct PointInTimeFeatureBuilder: Sendable {
         let selfOpen = selfIssued && !selfPaidSeen
         let selfOverdue = selfOpen && (paid == PreparedHistory.none || paid > due) && max(issue, due) + 1 <= a
 
-        let n = Int(s.settledCount[c])
+        let n = Int(acc.settledCount)
         let prior = s.populationLateShare(fallback: options.initialLatePrior)
         let strength = options.priorStrength
         func set(_ f: PaymentFeature, _ v: Double) { x[f.rawValue] = v }
 
         set(.priorSettledCountLog, log1p(Double(n)))
         let shrinkDenominator = Double(n) + strength
-        set(.lateShareShrunk, shrinkDenominator > 0 ? (Double(s.lateCount[c]) + strength * prior) / shrinkDenominator : prior)
+        set(.lateShareShrunk, shrinkDenominator > 0 ? (Double(acc.lateCount) + strength * prior) / shrinkDenominator : prior)
         set(.populationLateShare, prior)
         if n > 0 {
-            let overall = Double(s.lateCount[c]) / Double(n)
-            set(.meanDaysLate, Double(s.daysLateSum[c]) / Double(n))
+            let overall = Double(acc.lateCount) / Double(n)
+            set(.meanDaysLate, Double(acc.daysLateSum) / Double(n))
             set(.medianDaysLate, s.medians[c].median ?? 0)
-            set(.maxDaysLate, Double(s.daysLateMax[c]))
-            set(.recencyWeightedDaysLate, s.recencySum[c] / s.recencyWeight[c])
-            set(.lateShareTrend, s.recentLateShare(c) - overall)
+            set(.maxDaysLate, Double(acc.daysLateMax))
+            set(.recencyWeightedDaysLate, acc.recencySum / acc.recencyWeight)
+            set(.lateShareTrend, acc.recentLateShare - overall)
         } else {
             set(.meanDaysLate, 0)
             set(.medianDaysLate, 0)
@@ -162,26 +172,26 @@ public struct PointInTimeFeatureBuilder: Sendable {
             set(.recencyWeightedDaysLate, 0)
             set(.lateShareTrend, 0)
         }
-        let first = s.firstIssue[c]
-        if s.lastPaid[c] != PreparedHistory.none {
-            set(.daysSinceLastPayment, Double(A - Int64(s.lastPaid[c])))
+        let first = acc.firstIssue
+        if acc.lastPaid != PreparedHistory.none {
+            set(.daysSinceLastPayment, Double(A - Int64(acc.lastPaid)))
         } else if first != Int32.max {
             set(.daysSinceLastPayment, Double(A - Int64(first)))
         } else {
             set(.daysSinceLastPayment, 0)
         }
 
-        let openCount = Int(s.openCount[c]) - (selfOpen ? 1 : 0)
+        let openCount = Int(acc.openCount) - (selfOpen ? 1 : 0)
         set(.openInvoiceCount, Double(openCount))
-        set(.openAmount, openCount == 0 ? 0 : s.openAmount[c] - (selfOpen ? amount : 0))
-        let overdueCount = Int(s.overdueCount[c]) - (selfOverdue ? 1 : 0)
+        set(.openAmount, openCount == 0 ? 0 : acc.openAmount - (selfOpen ? amount : 0))
+        let overdueCount = Int(acc.overdueCount) - (selfOverdue ? 1 : 0)
         set(.overdueInvoiceCount, Double(overdueCount))
-        set(.overdueAmount, overdueCount == 0 ? 0 : s.overdueAmount[c] - (selfOverdue ? amount : 0))
+        set(.overdueAmount, overdueCount == 0 ? 0 : acc.overdueAmount - (selfOverdue ? amount : 0))
 
         set(.logAmount, log1p(max(amount, 0)))
-        let priorCount = Int(s.issuedCount[c]) - (selfIssued ? 1 : 0)
+        let priorCount = Int(acc.issuedCount) - (selfIssued ? 1 : 0)
         if priorCount > 0 && amount > 0 {
-            let mean = (s.issuedAmount[c] - (selfIssued ? amount : 0)) / Double(priorCount)
+            let mean = (acc.issuedAmount - (selfIssued ? amount : 0)) / Double(priorCount)
             set(.amountLogRatioToPriorMean, mean > 0 ? log(amount / mean) : 0)
         } else {
             set(.amountLogRatioToPriorMean, 0)
@@ -193,13 +203,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
         if since != PreparedHistory.none && since < a && since < start { start = since }
         set(.tenureDays, start == Int32.max ? 0 : Double(A - Int64(start)))
 
-        let method = h.method[r]
+        let method = invoice.method
         set(.methodCard, method == .card ? 1 : 0)
         set(.methodTransfer, method == .transfer ? 1 : 0)
         set(.methodDirectDebit, method == .directDebit ? 1 : 0)
         set(.methodCheque, method == .cheque ? 1 : 0)
         set(.methodOther, method == .other ? 1 : 0)
-        let channel = h.channel[r]
+        let channel = invoice.channel
         set(.channelElectronic, channel == .electronic ? 1 : 0)
         set(.channelPaper, channel == .paper ? 1 : 0)
 
@@ -210,10 +220,10 @@ public struct PointInTimeFeatureBuilder: Sendable {
         set(.dueInAugust, month == 8 ? 1 : 0)
         set(.dueInDecember, month == 12 ? 1 : 0)
 
-        set(.priorDisputes, Double(s.disputesOpened[c]))
-        set(.brokenPromises, Double(s.brokenPromises[c]))
-        set(.remindersBounced, Double(s.remindersBounced[c]))
-        set(.hardshipReported, s.hardshipReports[c] > 0 ? 1 : 0)
+        set(.priorDisputes, Double(acc.disputesOpened))
+        set(.brokenPromises, Double(acc.brokenPromises))
+        set(.remindersBounced, Double(acc.remindersBounced))
+        set(.hardshipReported, acc.hardshipReports > 0 ? 1 : 0)
         set(.hasHistory, n > 0 ? 1 : 0)
     }
 }
