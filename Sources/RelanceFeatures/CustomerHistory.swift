@@ -32,9 +32,11 @@ public struct CustomerHistory: Sendable, Equatable {
 extension PointInTimeFeatureBuilder {
     /// Every customer's history as known at the start of `day`, indexed by customer code.
     public func customerHistories(asOf day: Day) -> [CustomerHistory] {
-        var sweep = HistorySweep(history: history, options: options)
-        sweep.advance(through: day.raw)
-        return sweep.customers.enumerated().map { c, acc in
+        var replay = CustomerReplay(history: history, options: options)
+        return (0..<history.customerCount).map { c in
+            replay.start(customer: c)
+            replay.advance(through: day.raw)
+            let acc = replay.totals
             let n = Int(acc.settledCount)
             return CustomerHistory(
                 customer: Int32(c),
@@ -43,7 +45,7 @@ extension PointInTimeFeatureBuilder {
                 lateCount: Int(acc.lateCount),
                 lateShare: n > 0 ? Double(acc.lateCount) / Double(n) : nil,
                 meanDaysLate: n > 0 ? Double(acc.daysLateSum) / Double(n) : nil,
-                medianDaysLate: sweep.medians[c].median,
+                medianDaysLate: replay.daysLate.median,
                 openCount: Int(acc.openCount),
                 openAmount: acc.openAmount,
                 overdueCount: Int(acc.overdueCount),

@@ -13,10 +13,11 @@ import Foundation
 /// events dated before `A` count. Population priors (the late share towards which a customer with
 /// little history is shrunk) are also computed from invoices settled before `A`.
 ///
-/// Internally the history is ordered once by the day each fact became known (counting sort on
-/// day numbers); a request replays it once, in day order, updating per-customer accumulators in
-/// flat arrays and emitting each row when the sweep reaches its as-of day. Cost: O(history +
-/// requests + day range), plus O(log n) per payment for the exact median.
+/// Internally the history is ordered once by customer and by the day each fact became known
+/// (two stable counting sorts on integer codes and day numbers). A request sorts its rows the same
+/// way and replays each customer's facts once, sequentially, emitting a row whenever the replay
+/// reaches that row's as-of day; population priors come from per-day prefix counts. Cost:
+/// O(history + requests + day range), plus O(log n) per payment for the exact median.
 ///
 /// ```swift
 /// let builder = try PointInTimeFeatureBuilder(dataset, options: FeatureOptions(graceDays: 3))
@@ -70,20 +71,28 @@ public struct PointInTimeFeatureBuilder: Sendable {
 
         let p = PaymentFeature.allCases.count
         // Every cell is written by `fill`, so skip zeroing 8·n·p bytes.
-        var values = [Double](unsafeUninitializedCapacity: n * p) { _, count in count = n * p }
-        // Requests in as-of order (stable), so the sweep runs once.
-        let order = DayTimeline(unsortedDays: asOf, payloads: (0..<n).map { UInt32($0) })
-        var sweep = HistorySweep(history: history, options: options)
+        var values = [Double](unsafeUninitializedCapacity: n * p) { buffer, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
+            count = n * p
+        }
+        // Requests grouped by customer, in as-of order within a customer (both stable), so each
+        // customer's facts are replayed once, sequentially, with the accumulator in cache. The
+        // facts each row needs are gathered first, in that order, in one tight loop (many cache
+        // misses in flight at once) rather than one by one inside the feature computation.
+        let customerOf = rows.map { history.invoices[$0].customer }
+        let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
+        let requests = order.map { k in
+            (position: k, asOf: asOf[Int(k)], invoice: history.invoices[rows[Int(k)]])
+        }
+        var replay = CustomerReplay(history: history, options: options)
         values.withUnsafeMutableBufferPointer { out in
-            var reached = Int32.min
-            for j in 0..<order.count {
-                let k = Int(order.payloads[j])
-                let a = order.days[j]
-                if a != reached {
-                    sweep.advance(through: a)
-                    reached = a
-                }
-                fill(row: rows[k], asOf: a, sweep: sweep, into: out.baseAddress! + k * p)
+            for q in requests {
+                let c = Int(q.invoice.customer)
+                if c != replay.customer { replay.start(customer: c) }
+                replay.advance(through: q.asOf)
+                fill(
+                    invoice: q.invoice, asOf: q.asOf, totals: replay.totals, medianDaysLate: replay.daysLate.median,
+                    into: out.baseAddress! + Int(q.position) * p)
             }
         }
 
@@ -131,17 +140,20 @@ public struct PointInTimeFeatureBuilder: Sendable {
             graceDays: history.graceDays)
     }
 
-    /// Writes one feature row for invoice `r` as of day `a` from the sweep's state at `a`.
+    /// sin and cos of `2π·(month − 1)/12`, month 1…12: the due month on the yearly cycle.
+    private static let monthSine = (0..<12).map { sin(2 * Double.pi * Double($0) / 12) }
+    private static let monthCosine = (0..<12).map { cos(2 * Double.pi * Double($0) / 12) }
+
+    /// Writes the feature row of `invoice` as of day `a` from its customer's totals at `a`.
     private func fill(
-        row r: Int, asOf a: Int32, sweep s: borrowing HistorySweep, into x: UnsafeMutablePointer<Double>
+        invoice: InvoiceFacts, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
+        into x: UnsafeMutablePointer<Double>
     ) {
         let h = history
-        let invoice = h.invoices[r]
         let issue = invoice.issue, due = invoice.due, paid = invoice.paid
         let amount = invoice.amount
         let A = Int64(a)
         let c = Int(invoice.customer)
-        let acc = s.customers[c]
 
         // The invoice itself is excluded from its customer's totals once the sweep has seen it.
         let selfIssued = issue + 1 <= a
@@ -150,7 +162,9 @@ public struct PointInTimeFeatureBuilder: Sendable {
         let selfOverdue = selfOpen && (paid == PreparedHistory.none || paid > due) && max(issue, due) + 1 <= a
 
         let n = Int(acc.settledCount)
-        let prior = s.populationLateShare(fallback: options.initialLatePrior)
+        let population = h.timeline.population(asOf: a)
+        let prior = population.settled > 0
+            ? Double(population.late) / Double(population.settled) : options.initialLatePrior
         let strength = options.priorStrength
         func set(_ f: PaymentFeature, _ v: Double) { x[f.rawValue] = v }
 
@@ -161,7 +175,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
         if n > 0 {
             let overall = Double(acc.lateCount) / Double(n)
             set(.meanDaysLate, Double(acc.daysLateSum) / Double(n))
-            set(.medianDaysLate, s.medians[c].median ?? 0)
+            set(.medianDaysLate, medianDaysLate ?? 0)
             set(.maxDaysLate, Double(acc.daysLateMax))
             set(.recencyWeightedDaysLate, acc.recencySum / acc.recencyWeight)
             set(.lateShareTrend, acc.recentLateShare - overall)
@@ -214,9 +228,8 @@ public struct PointInTimeFeatureBuilder: Sendable {
         set(.channelPaper, channel == .paper ? 1 : 0)
 
         let month = Day(raw: due).civil.month
-        let angle = 2 * Double.pi * Double(month - 1) / 12
-        set(.dueMonthSin, sin(angle))
-        set(.dueMonthCos, cos(angle))
+        set(.dueMonthSin, Self.monthSine[month - 1])
+        set(.dueMonthCos, Self.monthCosine[month - 1])
         set(.dueInAugust, month == 8 ? 1 : 0)
         set(.dueInDecember, month == 12 ? 1 : 0)
 

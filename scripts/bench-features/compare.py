@@ -10,7 +10,10 @@ worst = 0.0
 for name in sorted(os.listdir(pandas_dir)):
     a = np.fromfile(os.path.join(swift_dir, name))
     b = np.fromfile(os.path.join(pandas_dir, name))
-    diff = np.max(np.abs(a - b) / np.maximum(1.0, np.abs(b))) if len(a) else 0.0
+    if len(a) != len(b) or np.isnan(a).any() or np.isnan(b).any():
+        diff = float("inf")
+    else:
+        diff = np.max(np.abs(a - b) / np.maximum(1.0, np.abs(b))) if len(a) else 0.0
     worst = max(worst, diff)
     print(f"{name[:-4]:34s} max relative difference {diff:.3g}")
 print(f"worst {worst:.3g}")

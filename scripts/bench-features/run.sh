@@ -35,4 +35,5 @@ python3 "$here/make_history.py" "$work/data" "$n" "$c"
 (cd "$work/pkg" && swift build -c release --product FeaturesBenchmark 2>&1 | tail -1)
 "$work/pkg/.build/release/FeaturesBenchmark" "$work/data" "$work/swift"
 python3 "$here/pandas_features.py" "$work/data" "$work/pandas"
+python3 "$here/pandas_features.py" "$work/data" "$work/pandas-core" --core
 python3 "$here/compare.py" "$work/swift" "$work/pandas"
