@@ -48,6 +48,15 @@ public struct PointInTimeFeatureBuilder: Sendable {
     public func features(
         forInvoices rows: [Int], observationDays: [Day] = [], labelsAsOf cutoff: Day? = nil
     ) throws -> FeatureMatrix {
+        try features(forInvoices: rows, observationDays: observationDays, labelsAsOf: cutoff, parts: nil)
+    }
+
+    /// ``features(forInvoices:observationDays:labelsAsOf:)`` with an explicit number of parallel
+    /// chunks (nil: one per core for large requests), so tests can check that the split never
+    /// changes a value.
+    func features(
+        forInvoices rows: [Int], observationDays: [Day], labelsAsOf cutoff: Day?, parts: Int?
+    ) throws -> FeatureMatrix {
         let n = rows.count
         guard observationDays.isEmpty || observationDays.count == n else {
             throw FeatureError.observationCountMismatch(rows: n, observationDays: observationDays.count)
@@ -82,17 +91,31 @@ public struct PointInTimeFeatureBuilder: Sendable {
         let customerOf = rows.map { history.invoices[$0].customer }
         let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
         let requests = order.map { k in
-            (position: k, asOf: asOf[Int(k)], invoice: history.invoices[rows[Int(k)]])
+            FeatureRequest(position: k, asOf: asOf[Int(k)], invoice: history.invoices[rows[Int(k)]])
         }
-        var replay = CustomerReplay(history: history, options: options)
+        // Customers are independent: split the requests into a few chunks at customer boundaries
+        // and replay them on separate cores. Each row is written by exactly one chunk, and the
+        // result does not depend on the split (each customer's replay is the same sequence).
+        let chunks = Self.chunkBounds(requests.count, parts: parts ?? Self.parallelism(for: requests.count)) { j in
+            requests[j].invoice.customer != requests[j - 1].invoice.customer
+        }
         values.withUnsafeMutableBufferPointer { out in
-            for q in requests {
-                let c = Int(q.invoice.customer)
-                if c != replay.customer { replay.start(customer: c) }
-                replay.advance(through: q.asOf)
-                fill(
-                    invoice: q.invoice, asOf: q.asOf, totals: replay.totals, medianDaysLate: replay.daysLate.median,
-                    into: out.baseAddress! + Int(q.position) * p)
+            let base = UncheckedSendablePointer(out.baseAddress)
+            requests.withUnsafeBufferPointer { requests in
+                let all = UncheckedSendableRequests(requests)
+                DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { part in
+                    guard let out = base.pointer else { return }
+                    var replay = CustomerReplay(history: history, options: options)
+                    for j in chunks[part]..<chunks[part + 1] {
+                        let q = all.buffer[j]
+                        let c = Int(q.invoice.customer)
+                        if c != replay.customer { replay.start(customer: c) }
+                        replay.advance(through: q.asOf)
+                        fill(
+                            invoice: q.invoice, asOf: q.asOf, totals: replay.totals,
+                            medianDaysLate: replay.daysLate.median, into: out + Int(q.position) * p)
+                    }
+                }
             }
         }
 
@@ -140,6 +163,24 @@ public struct PointInTimeFeatureBuilder: Sendable {
             graceDays: history.graceDays)
     }
 
+    /// How many chunks to split `count` requests into: one per core, none below 50,000 rows each.
+    static func parallelism(for count: Int) -> Int {
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 50_000))
+    }
+
+    /// `parts + 1` ascending bounds over `0..<count` (fewer if there are not enough boundaries),
+    /// each inner bound moved forward to the first index where `isBoundary` holds.
+    static func chunkBounds(_ count: Int, parts: Int, isBoundary: (Int) -> Bool) -> [Int] {
+        var bounds = [0]
+        for part in 1..<max(parts, 1) {
+            var j = max(count * part / parts, bounds[bounds.count - 1] + 1)
+            while j < count && !isBoundary(j) { j += 1 }
+            if j < count { bounds.append(j) }
+        }
+        bounds.append(count)
+        return bounds
+    }
+
     /// sin and cos of `2π·(month − 1)/12`, month 1…12: the due month on the yearly cycle.
     private static let monthSine = (0..<12).map { sin(2 * Double.pi * Double($0) / 12) }
     private static let monthCosine = (0..<12).map { cos(2 * Double.pi * Double($0) / 12) }
@@ -155,7 +196,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
         let A = Int64(a)
         let c = Int(invoice.customer)
 
-        // The invoice itself is excluded from its customer's totals once the sweep has seen it.
+        // The invoice itself is excluded from its customer's totals once the replay has seen it.
         let selfIssued = issue + 1 <= a
         let selfPaidSeen = paid != PreparedHistory.none && max(paid, issue) + 1 <= a
         let selfOpen = selfIssued && !selfPaidSeen
@@ -239,4 +280,23 @@ public struct PointInTimeFeatureBuilder: Sendable {
         set(.hardshipReported, acc.hardshipReports > 0 ? 1 : 0)
         set(.hasHistory, n > 0 ? 1 : 0)
     }
+}
+
+/// One row to compute: where it goes in the matrix, its as-of day, and its invoice's facts.
+struct FeatureRequest {
+    var position: Int32
+    var asOf: Int32
+    var invoice: InvoiceFacts
+}
+
+/// Hands the matrix's base address to the worker chunks, which write disjoint rows.
+private struct UncheckedSendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Double>?
+    init(_ pointer: UnsafeMutablePointer<Double>?) { self.pointer = pointer }
+}
+
+/// Read-only view of the sorted requests shared by the worker chunks.
+private struct UncheckedSendableRequests: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<FeatureRequest>
+    init(_ buffer: UnsafeBufferPointer<FeatureRequest>) { self.buffer = buffer }
 }
