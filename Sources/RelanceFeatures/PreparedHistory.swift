@@ -1,8 +1,9 @@
-/// A validated, columnar copy of the parts of a ``Dataset`` the features read, plus its timeline.
+/// A validated, packed copy of the parts of a ``Dataset`` the features read, plus its timeline.
 ///
-/// Built once per ``PointInTimeFeatureBuilder``; every feature request replays the timeline from
-/// the start with fresh accumulators, so the builder itself never changes and can be shared.
-struct PreparedHistory: Sendable {
+/// Built once per ``PointInTimeFeatureBuilder``; every feature request replays the timeline with
+/// fresh accumulators, so the builder itself never changes and can be shared across threads.
+/// A class so that the replay holds one reference rather than copying a dozen column references.
+final class PreparedHistory: Sendable {
     static let firstValidDay = Day(year: 1, month: 1, day: 1)!.raw
     static let lastValidDay = Day(year: 9999, month: 12, day: 31)!.raw
     static let none = Int32.min
@@ -11,31 +12,13 @@ struct PreparedHistory: Sendable {
     let graceDays: Int32
     let defaultPromiseDays: Int32
 
-    // Invoices, by row.
-    let customer: [Int32]
-    let issue: [Int32]
-    let due: [Int32]
-    /// `none` while open.
-    let paid: [Int32]
-    let amount: [Double]
-    let method: [PaymentMethod]
-    let channel: [InvoiceChannel]
-
-    // Events, by event index.
-    let eventCustomer: [Int32]
-    /// The referenced invoice row, or -1 when the event names none or names an invoice not yet
-    /// issued on the event day (which could not have been known then).
-    let eventInvoice: [Int32]
-    let eventDate: [Int32]
-    let eventKind: [EventKind]
-    /// For `promise_to_pay`: the promised day (from the note, or event day + default delay), never
-    /// before the event day. `none` for other kinds.
-    let promiseDeadline: [Int32]
+    /// Invoices, by row, packed so that one row is one cache line (random access in day order).
+    let invoices: [InvoiceFacts]
 
     /// `customer_since` by customer code, `none` when unknown.
     let customerSince: [Int32]
 
-    let timeline: DayTimeline
+    let timeline: CustomerTimeline
 
     init(_ dataset: Dataset, options: FeatureOptions) throws {
         if let problem = options.validationProblem() { throw FeatureError.invalidOptions(problem) }
@@ -43,10 +26,11 @@ struct PreparedHistory: Sendable {
         let n = inv.count
         let customerCount = dataset.customerIds.count
         self.customerCount = customerCount
-        graceDays = Int32(options.graceDays)
+        let graceDays = Int32(options.graceDays)
+        self.graceDays = graceDays
         defaultPromiseDays = Int32(options.defaultPromiseDays)
-        guard n <= DayTimeline.maxIndex, dataset.events.count <= DayTimeline.maxIndex else {
-            throw FeatureError.invalidOptions("histories of more than \(DayTimeline.maxIndex) rows are not supported")
+        guard n <= Int(Self.indexMask), dataset.events.count <= Int(Self.indexMask) else {
+            throw FeatureError.invalidOptions("histories of more than \(Self.indexMask) rows are not supported")
         }
         func inRange(_ d: Int32) -> Bool { d >= Self.firstValidDay && d <= Self.lastValidDay }
         func line(_ lines: [Int], _ i: Int) -> Int { i < lines.count ? lines[i] : 0 }
@@ -73,16 +57,20 @@ struct PreparedHistory: Sendable {
             due[i] = d1
             paid[i] = d2
         }
-        customer = inv.customer
-        self.issue = issue
-        self.due = due
-        self.paid = paid
-        amount = inv.amount
-        method = inv.paymentMethod.count == n ? inv.paymentMethod : [PaymentMethod](repeating: .unknown, count: n)
-        channel = inv.channel.count == n ? inv.channel : [InvoiceChannel](repeating: .unknown, count: n)
+        var facts: [InvoiceFacts] = []
+        facts.reserveCapacity(n)
+        for i in 0..<n {
+            facts.append(InvoiceFacts(
+                customer: inv.customer[i], issue: issue[i], due: due[i], paid: paid[i], amount: inv.amount[i],
+                method: i < inv.paymentMethod.count ? inv.paymentMethod[i] : .unknown,
+                channel: i < inv.channel.count ? inv.channel[i] : .unknown))
+        }
+        invoices = facts
 
         let ev = dataset.events
         let m = ev.count
+        // The referenced invoice row, or -1 when the event names none or names an invoice not yet
+        // issued on the event day (which could not have been known then).
         var eventInvoice = [Int32](repeating: -1, count: m)
         var eventDate = [Int32](repeating: 0, count: m)
         var deadline = [Int32](repeating: Self.none, count: m)
@@ -110,12 +98,6 @@ struct PreparedHistory: Sendable {
                 deadline[e] = min(max(promised, d), Self.lastValidDay)
             }
         }
-        eventCustomer = ev.customer
-        self.eventInvoice = eventInvoice
-        self.eventDate = eventDate
-        eventKind = ev.kind
-        promiseDeadline = deadline
-
         var since = [Int32](repeating: Self.none, count: customerCount)
         let cust = dataset.customers
         for i in 0..<cust.count {
@@ -126,49 +108,88 @@ struct PreparedHistory: Sendable {
         }
         customerSince = since
 
+        // The timeline is built from a customer-major copy of the facts, so that building a
+        // customer's entries reads one small, cached stretch of memory (rows keep their order
+        // within a customer, which keeps same-day ties in row order).
+        let customerMajor = StableCountingSort.order(by: inv.customer).map { facts[Int($0)] }
         timeline = Self.buildTimeline(
-            issue: issue, due: due, paid: paid, eventKind: ev.kind, eventDate: eventDate, deadline: deadline)
+            invoices: customerMajor, rowFacts: facts, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
+            eventInvoice: eventInvoice, deadline: deadline, customerCount: customerCount, graceDays: graceDays)
     }
 
-    /// Orders everything by the first day on which it is known: an invoice issued on day d is known
-    /// from d+1, a payment on day p from p+1, an invoice falls overdue at due+1 if not paid by its
-    /// due date, an event dated d is known from d+1, a promise is checked the day after its deadline.
+    /// Orders everything by customer, then by the first day on which it is known: an invoice issued
+    /// on day d is known from d+1, a payment on day p from p+1, an invoice falls overdue at due+1 if
+    /// not paid by its due date, an event dated d is known from d+1, a promise is judged the day
+    /// after its deadline (whether its invoice was paid by then is a fixed fact, decided here).
     private static func buildTimeline(
-        issue: [Int32], due: [Int32], paid: [Int32], eventKind: [EventKind], eventDate: [Int32],
-        deadline: [Int32]
-    ) -> DayTimeline {
-        let n = issue.count
-        var days: [Int32] = []
-        var payloads: [UInt32] = []
-        days.reserveCapacity(3 * n + eventKind.count)
-        payloads.reserveCapacity(3 * n + eventKind.count)
-        // Insertion order is the within-day order: issues, overdue, payments, events, deadlines.
-        for i in 0..<n {
-            days.append(issue[i] + 1)
-            payloads.append(DayTimeline.payload(.issued, i))
+        invoices: [InvoiceFacts], rowFacts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
+        eventInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
+    ) -> CustomerTimeline {
+        typealias Kind = CustomerTimeline.Kind
+        // Only keys, customers and a (kind, row) code per fact are collected here; the 24-byte
+        // entries are materialised once, already in their final order.
+        var keys: [Int32] = []
+        var customerOf: [Int32] = []
+        var source: [UInt32] = []
+        let capacity = 3 * invoices.count + eventKind.count
+        keys.reserveCapacity(capacity)
+        customerOf.reserveCapacity(capacity)
+        source.reserveCapacity(capacity)
+        func add(_ key: Int32, _ customer: Int32, _ kind: Kind, _ index: Int) {
+            keys.append(key)
+            customerOf.append(customer)
+            source.append(kind.rawValue << 29 | UInt32(index))
         }
-        for i in 0..<n where paid[i] == none || paid[i] > due[i] {
-            days.append(max(issue[i], due[i]) + 1)
-            payloads.append(DayTimeline.payload(.becameOverdue, i))
+        // Construction order is the within-day order: issues, overdue, payments, events, deadlines.
+        for (i, f) in invoices.enumerated() { add(f.issue + 1, f.customer, .issued, i) }
+        for (i, f) in invoices.enumerated() where f.paid == none || f.paid > f.due {
+            add(max(f.issue, f.due) + 1, f.customer, .becameOverdue, i)
         }
-        for i in 0..<n where paid[i] != none {
-            days.append(max(paid[i], issue[i]) + 1)
-            payloads.append(DayTimeline.payload(.paid, i))
+        for (i, f) in invoices.enumerated() where f.paid != none {
+            add(max(f.paid, f.issue) + 1, f.customer, .paid, i)
         }
         for e in 0..<eventKind.count {
             switch eventKind[e] {
-            case .disputeOpened, .reminderBounced, .hardshipReported:
-                days.append(eventDate[e] + 1)
-                payloads.append(DayTimeline.payload(.event, e))
+            case .disputeOpened: add(eventDate[e] + 1, eventCustomer[e], .disputeOpened, e)
+            case .reminderBounced: add(eventDate[e] + 1, eventCustomer[e], .reminderBounced, e)
+            case .hardshipReported: add(eventDate[e] + 1, eventCustomer[e], .hardshipReported, e)
             default: break
             }
         }
         for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
-            days.append(deadline[e] + 1)
-            payloads.append(DayTimeline.payload(.promiseDeadline, e))
+            add(deadline[e] + 1, eventCustomer[e], .promiseDeadline, e)
         }
-        return DayTimeline(unsortedDays: days, payloads: payloads)
+        return CustomerTimeline(keys: keys, customerOf: customerOf, customerCount: customerCount, graceDays: graceDays) { j in
+            let code = source[j]
+            let index = Int(code & indexMask)
+            let key = keys[j]
+            switch Kind(rawValue: code >> 29) ?? .issued {
+            case .issued:
+                let f = invoices[index]
+                return .init(key: key, kind: .issued, day: f.issue, due: f.due, amount: f.amount)
+            case .becameOverdue:
+                let f = invoices[index]
+                return .init(key: key, kind: .becameOverdue, day: f.issue, due: f.due, amount: f.amount)
+            case .paid:
+                let f = invoices[index]
+                return .init(key: key, kind: .paid, day: f.paid, due: f.due, amount: f.amount)
+            case let kind where kind != .promiseDeadline:
+                return .init(key: key, kind: kind, day: eventDate[index], due: eventDate[index], amount: 0)
+            default:
+                // +1 kept by its invoice, 0 broken by its invoice, -1 names no (known) invoice.
+                let r = eventInvoice[index]
+                var keptByInvoice = -1.0
+                if r >= 0 {
+                    let paid = rowFacts[Int(r)].paid
+                    keptByInvoice = paid != none && paid <= deadline[index] ? 1 : 0
+                }
+                return .init(key: key, kind: .promiseDeadline, day: eventDate[index], due: deadline[index], amount: keptByInvoice)
+            }
+        }
     }
+
+    /// Row and event indices share 29 bits with a 3-bit kind in the timeline's construction codes.
+    static let indexMask: UInt32 = (1 << 29) - 1
 
     /// The `YYYY-MM-DD` after the first `promised:` in a note, if it is a valid date.
     static func promisedDay(in note: String) -> Int32? {
@@ -187,8 +208,22 @@ struct PreparedHistory: Sendable {
         return nil
     }
 
-    /// Whether an invoice is late given its paid day: `paid > due + grace`.
-    @inline(__always) func isLate(paidDay: Int32, row: Int) -> Bool {
-        Int64(paidDay) > Int64(due[row]) + Int64(graceDays)
+    var invoiceCount: Int { invoices.count }
+}
+
+/// The per-invoice facts the replay reads, in 32 bytes.
+struct InvoiceFacts: Sendable {
+    var customer: Int32
+    var issue: Int32
+    var due: Int32
+    /// `PreparedHistory.none` while open.
+    var paid: Int32
+    var amount: Double
+    var method: PaymentMethod
+    var channel: InvoiceChannel
+
+    /// `paid > due + grace`.
+    @inline(__always) func isLate(graceDays: Int32) -> Bool {
+        Int64(paid) > Int64(due) + Int64(graceDays)
     }
 }
