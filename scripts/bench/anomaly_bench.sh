@@ -4,6 +4,7 @@
 # The library sources involved are compiled with the benchmark driver into ONE optimised module
 # (swiftc -O), so no release build of the whole package is needed and Package.swift is untouched.
 # Usage: scripts/bench/anomaly_bench.sh [customers=20000] [months=50] [features.csv truth.csv]
+#        scripts/bench/anomaly_bench.sh --csv invoices.csv truth/anomalies.csv [features.csv truth-copy.csv]
 #   20000 customers × 50 months ≈ 1M invoices. With the two paths, the feature matrix and the
 #   injected anomalies are written for scripts/bench/anomaly_peer.py.
 set -euo pipefail
@@ -17,4 +18,8 @@ swiftc -O -wmo -module-name AnomalyBench -o "$out/anomaly_bench" \
   Sources/RelanceFeatures/Anomaly*.swift \
   Sources/RelanceModels/Anomaly/*.swift \
   scripts/bench/anomaly_bench/main.swift
-"$out/anomaly_bench" "${1:-20000}" "${2:-50}" ${3:+"$3"} ${4:+"$4"}
+if [ "${1:-}" = "--csv" ]; then
+  "$out/anomaly_bench" "$@"
+else
+  "$out/anomaly_bench" "${1:-20000}" "${2:-50}" ${3:+"$3"} ${4:+"$4"}
+fi

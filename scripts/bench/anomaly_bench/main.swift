@@ -41,15 +41,65 @@ func seconds(_ start: Stamp) -> String {
 
 /// Everything runs inside a function: loops over top-level globals are several times slower.
 func run() {
-    let args = CommandLine.arguments
-    let customerCount = args.count > 1 ? Int(args[1]) ?? 20_000 : 20_000
-    let months = args.count > 2 ? Int(args[2]) ?? 50 : 50
-
+    var args = CommandLine.arguments
     var t0 = Stamp()
     var customers = IdInterner()
     var invoices = InvoiceTable()
-    invoices.reserveCapacity(customerCount * (months + 2))
     var truth: [(String, String)] = []
+    if args.count > 2 && args[1] == "--csv" {
+        // Canonical invoices.csv (e.g. from the generator) and its truth/anomalies.csv.
+        do {
+            (customers, invoices) = try loadInvoices(args[2])
+            truth = try loadTruth(args[3])
+        } catch {
+            print("error: \(error)")
+            exit(1)
+        }
+        print("read \(invoices.count) invoices, \(customers.count) customers, \(truth.count) true anomalies in \(seconds(t0))")
+        args = [args[0], "", ""] + Array(args.dropFirst(4))
+    } else {
+        generate(&customers, &invoices, &truth, args)
+        print("generated \(invoices.count) invoices, \(customers.count) customers, \(truth.count) injected anomalies in \(seconds(t0))")
+    }
+    evaluate(customers, invoices, truth, args)
+}
+
+/// Bench-only reader of canonical invoices.csv (no quoted fields); the product's ingest lives elsewhere.
+func loadInvoices(_ path: String) throws -> (IdInterner, InvoiceTable) {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+    let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    func col(_ n: String) -> Int? { header.firstIndex(of: n) }
+    guard let id = col("invoice_id"), let cu = col("customer_id"), let iss = col("issue_date"), let due = col("due_date"),
+          let am = col("amount") else { throw CocoaError(.fileReadCorruptFile) }
+    let cur = col("currency"), met = col("payment_method")
+    var customers = IdInterner()
+    var t = InvoiceTable()
+    t.reserveCapacity(lines.count)
+    for (k, line) in lines.enumerated() {
+        let f = line.split(separator: ",", omittingEmptySubsequences: false)
+        guard let issue = Day(iso: String(f[iss])), let dueDay = Day(iso: String(f[due])), let amount = Double(f[am]) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(path):\(k + 2)"])
+        }
+        t.append(invoiceId: String(f[id]), customer: customers.intern(String(f[cu])), issueDate: issue, dueDate: dueDay,
+                 paidDate: nil, amount: amount, currency: cur.map { String(f[$0]) } ?? "EUR",
+                 paymentMethod: met.flatMap { PaymentMethod(label: String(f[$0])) } ?? .unknown, sourceLine: k + 2)
+    }
+    return (customers, t)
+}
+
+func loadTruth(_ path: String) throws -> [(String, String)] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    return text.split(separator: "\n").dropFirst().map { l in
+        let f = l.split(separator: ",")
+        return (String(f[0]), f.count > 1 ? String(f[1]) : "")
+    }
+}
+
+func generate(_ customers: inout IdInterner, _ invoices: inout InvoiceTable, _ truth: inout [(String, String)], _ args: [String]) {
+    let customerCount = args.count > 1 ? Int(args[1]) ?? 20_000 : 20_000
+    let months = args.count > 2 ? Int(args[2]) ?? 50 : 50
+    invoices.reserveCapacity(customerCount * (months + 2))
     var rng = BenchRandom(state: 2026)
     let epoch = Day(year: 2022, month: 1, day: 1)!
     var next = 0
@@ -93,8 +143,10 @@ func run() {
             k += 1
         }
     }
-    print("generated \(invoices.count) invoices, \(customers.count) customers, \(truth.count) injected anomalies in \(seconds(t0))")
+}
 
+func evaluate(_ customers: IdInterner, _ invoices: InvoiceTable, _ truth: [(String, String)], _ args: [String]) {
+    var t0 = Stamp()
     do {
         t0 = Stamp()
         let features = try AnomalyFeatures.compute(invoices, customerCount: customers.count)
@@ -123,6 +175,16 @@ func run() {
             }
         }
         for (k, v) in caught.sorted(by: { $0.key < $1.key }) { print("  \(k): flagged \(v.0) of \(v.1)") }
+    var onNormal: [String: Int] = [:], onAnomaly: [String: Int] = [:]
+    for (i, id) in features.invoiceIds.enumerated() {
+        for f in result.flags[i] {
+            let name = String(f.split(separator: ":")[0]).replacingOccurrences(of: #"amount_\d+x_usual"#, with: "amount_Nx_usual", options: .regularExpression)
+            if kinds[id] == nil { onNormal[name, default: 0] += 1 } else { onAnomaly[name, default: 0] += 1 }
+        }
+    }
+    for name in Set(onNormal.keys).union(onAnomaly.keys).sorted() {
+        print("  flag \(name): on anomalies \(onAnomaly[name] ?? 0), on normal invoices \(onNormal[name] ?? 0)")
+    }
         print("  normal invoices flagged: \(normalFlagged) of \(normal) (\(String(format: "%.2f", 100 * Double(normalFlagged) / Double(normal))) %)")
         print("  unusual_profile threshold d² = \(String(format: "%.2f", detector.squaredDistanceThreshold)) (χ² 0.999 = \(String(format: "%.2f", ChiSquaredDistribution(degreesOfFreedom: Double(detector.robustFeatures.count)).quantile(0.999))))")
 
