@@ -59,6 +59,11 @@ public enum AnomalyFeatures {
         /// 1 when an earlier invoice of the customer has the same amount to the cent within the
         /// duplicate window (see ``AnomalyFeatureMatrix/duplicateOriginalId``).
         case duplicateOfEarlier
+        /// Share of the customer's invoices issued before D that repeated an earlier invoice's
+        /// amount to the cent within the duplicate window; 0 without history. A customer who reorders
+        /// the same catalogue item every few days makes exact repeats normal, a customer billed
+        /// monthly does not.
+        case customerPriorRepeatShare
 
         public var name: String {
             switch self {
@@ -77,6 +82,7 @@ public enum AnomalyFeatures {
             case .paymentMethodChanged: return "payment_method_changed"
             case .log1pPriorInvoiceCount: return "log1p_prior_invoice_count"
             case .duplicateOfEarlier: return "duplicate_of_earlier"
+            case .customerPriorRepeatShare: return "customer_prior_repeat_share"
             }
         }
     }
@@ -230,8 +236,9 @@ public enum AnomalyFeatures {
             }
         }}}}}}}}}}}}}}}}
 
-        let originals = duplicateOriginals(invoices, dayOrder: order, customerCount: customers, options: options)
+        let (originals, repeatShare) = duplicateOriginals(invoices, dayOrder: order, customerCount: customers, options: options)
         var duplicateIds = [String?](repeating: nil, count: n)
+        for i in 0..<n { values[i * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[i] }
         for i in 0..<n where originals[i] >= 0 {
             values[i * p + Column.duplicateOfEarlier.rawValue] = 1
             duplicateIds[i] = invoices.invoiceIds[Int(originals[i])]
@@ -278,13 +285,15 @@ public enum AnomalyFeatures {
 
     /// For each invoice row, the row of the earliest earlier invoice of the same customer with the
     /// same amount to the cent issued at most `duplicateWindowDays` before (or the same day but
-    /// earlier in the input), else -1.
+    /// earlier in the input), else -1; and the customer's share of such repeats among its invoices
+    /// issued on earlier days (point in time: same-day invoices are not counted).
     static func duplicateOriginals(
         _ invoices: InvoiceTable, dayOrder: [Int32], customerCount: Int, options: AnomalyFeatureOptions
-    ) -> [Int32] {
+    ) -> (originals: [Int32], repeatShare: [Double]) {
         let n = invoices.count
         var result = [Int32](repeating: -1, count: n)
-        guard n > 1 else { return result }
+        var share = [Double](repeating: 0, count: n)
+        guard n > 1 else { return (result, share) }
         // Stable counting sort of the day order by customer: customer-major, then (day, input order).
         var start = [Int](repeating: 0, count: customerCount + 1)
         for c in invoices.customer { start[Int(c) + 1] += 1 }
@@ -303,7 +312,17 @@ public enum AnomalyFeatures {
             for c in 0..<customerCount {
                 let s = runStart[c], e = runStart[c + 1]
                 guard e - s > 1 else { continue }
+                // Repeat counts over the days before the current one.
+                var before = 0, repeatsBefore = 0
+                var dayStart = s
                 for t in (s + 1)..<e {
+                    let today = issue[Int(byCustomer[t])].raw
+                    if today != issue[Int(byCustomer[dayStart])].raw {
+                        for u in dayStart..<t where result[Int(byCustomer[u])] >= 0 { repeatsBefore += 1 }
+                        before += t - dayStart
+                        dayStart = t
+                    }
+                    if before > 0 { share[Int(byCustomer[t])] = Double(repeatsBefore) / Double(before) }
                     let i = Int(byCustomer[t])
                     let cents = (amount[i] * 100).rounded()
                     var original = -1
@@ -320,7 +339,7 @@ public enum AnomalyFeatures {
                 }
             }
         }}
-        return result
+        return (result, share)
     }
 
     /// Median of `p[0..<m]` (m ≥ 1), sorting the buffer in place (insertion sort: m ≤ historyWindow).

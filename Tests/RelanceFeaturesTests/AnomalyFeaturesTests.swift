@@ -86,6 +86,23 @@ import Testing
         #expect(m[0, C.duplicateOfEarlier.rawValue] == 0)
     }
 
+    @Test func repeatShareCountsOnlyEarlierDays() throws {
+        var h = AnomalyTestHistory()
+        h.add("R1", customer: "r", day: 0, amount: 10)
+        h.add("R2", customer: "r", day: 2, amount: 10)   // repeat of R1
+        h.add("R3", customer: "r", day: 20, amount: 11)
+        h.add("R4", customer: "r", day: 21, amount: 11)  // repeat of R3
+        h.add("R5", customer: "r", day: 21, amount: 12)  // same day as R4: R4 not yet counted
+        h.add("R6", customer: "r", day: 40, amount: 13)
+        let m = try h.features()
+        let col = C.customerPriorRepeatShare.rawValue
+        #expect(m[0, col] == 0 && m[1, col] == 0)
+        #expect(m[2, col] == 0.5)               // {R1, R2}: one repeat
+        #expect(abs(m[3, col] - 1.0 / 3) < 1e-15) // {R1, R2, R3}
+        #expect(abs(m[4, col] - 1.0 / 3) < 1e-15)
+        #expect(m[5, col] == 0.4)               // {R1…R5}: R2 and R4
+    }
+
     @Test func sameDayDuplicatePointsAtTheEarlierInputRow() throws {
         var h = AnomalyTestHistory()
         h.add("X-2", customer: "d", day: 4, amount: 77)

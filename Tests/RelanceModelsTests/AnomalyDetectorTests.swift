@@ -91,7 +91,7 @@ import Testing
             names: Array(features.names.dropLast()), invoiceRows: [], invoiceIds: [], values: [], duplicateOriginalId: [])
         #expect(throws: AnomalyDetectorError.self) { try detector.assess(fewer) }
         let message = AnomalyDetectorError.schemaMismatch(expected: features.names, found: Array(features.names.dropLast())).description
-        #expect(message.contains("missing: duplicate_of_earlier"))
+        #expect(message.contains("missing: customer_prior_repeat_share"))
     }
 
     @Test func fittingIsDeterministic() throws {

@@ -122,7 +122,7 @@ func generate(_ customers: inout IdInterner, _ invoices: inout InvoiceTable, _ t
             } else if k >= 6 && u < 0.002 {
                 amount = (amount * (6 + 14 * rng.uniform()) * 100).rounded() / 100; kind = "amount_spike"
             } else if k >= 6 && u < 0.004 {
-                t = 120; kind = "unusual_terms"
+                t = terms >= 60 ? 180 : 120; kind = "unusual_terms"
             } else if k >= 6 && u < 0.006 && !fixedFee {
                 amount = max(1000, (amount / 1000).rounded() * 1000); kind = "round_amount"
             }
