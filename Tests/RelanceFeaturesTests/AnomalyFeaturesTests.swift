@@ -144,6 +144,40 @@ import Testing
         #expect(dupes > 0)
     }
 
+    /// The sweep keeps sorted windows incrementally; this recomputes every customer-relative value
+    /// the slow, obvious way (all earlier-day invoices, last K by (day, input order), sort) and
+    /// requires exact equality, with a window of 6 so evictions happen constantly (and both odd and even windows occur).
+    @Test func incrementalWindowsEqualANaiveRecomputation() throws {
+        let h = AnomalyTestHistory.random(seed: 99, customers: 12, invoices: 900)
+        let k = 6
+        let m = try h.features(AnomalyFeatureOptions(historyWindow: k))
+        let inv = h.invoices
+        func median(_ v: [Double]) -> Double {
+            let s = v.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : 0.5 * (s[s.count / 2 - 1] + s[s.count / 2])
+        }
+        for i in 0..<inv.count {
+            let prior = (0..<inv.count).filter { inv.customer[$0] == inv.customer[i] && inv.issueDate[$0] < inv.issueDate[i] }
+                .sorted { inv.issueDate[$0] != inv.issueDate[$1] ? inv.issueDate[$0] < inv.issueDate[$1] : $0 < $1 }
+            guard !prior.isEmpty else {
+                #expect(m[i, C.newCustomer.rawValue] == 1)
+                continue
+            }
+            let window = Array(prior.suffix(k))
+            let logs = window.map { log(inv.amount[$0]) }
+            let med = median(logs)
+            let logA = log(inv.amount[i])
+            #expect(m[i, C.logAmountRatioToCustomerMedian.rawValue] == logA - med)
+            #expect(m[i, C.logAmountRatioToCustomerMax.rawValue] == logA - logs.max()!)
+            if prior.count >= 5 {
+                let mad = median(logs.map { abs($0 - med) })
+                #expect(m[i, C.amountRobustZ.rawValue] == (logA - med) / max(1.4826 * mad, 0.05))
+            }
+            let terms = window.map { Double(inv.dueDate[$0] - inv.issueDate[$0]) }
+            #expect(m[i, C.termsMinusUsualDays.rawValue] == Double(inv.dueDate[i] - inv.issueDate[i]) - median(terms))
+        }
+    }
+
     @Test func roundAmountsAreGraded() {
         #expect(AnomalyFeatures.roundLevel(5000) == 2)
         #expect(AnomalyFeatures.roundLevel(1200) == 1)

@@ -19,8 +19,8 @@ import Foundation
 /// rows, and every row gets its squared Mahalanobis distance d² under the robust location and
 /// scatter. The robust score is the χ²ₚ CDF of d² (p = number of robust features). A row is flagged
 /// `unusual_profile` when d² ≥ ``squaredDistanceThreshold`` = max(χ²ₚ quantile of
-/// ``AnomalyDetectorOptions/flagQuantile`` (0.999), the fit rows' empirical 1 − 1 % quantile): the
-/// robust score is then ≥ 0.999 *and* the row is among the 1 % most unusual profiles of the
+/// ``AnomalyDetectorOptions/flagQuantile`` (0.999), the fit rows' empirical 99.5 % quantile): the
+/// robust score is then ≥ 0.999 *and* the row is among the 0.5 % most unusual profiles of the
 /// training data (see ``AnomalyDetectorOptions/maximumUnusualShare`` for why). Invoices of customers
 /// with fewer than ``AnomalyDetectorOptions/minimumHistoryForProfile`` earlier invoices get no
 /// multivariate score and no `unusual_profile` flag. A first invoice gets a one-dimensional profile

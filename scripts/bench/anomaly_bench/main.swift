@@ -42,7 +42,7 @@ func seconds(_ start: Stamp) -> String {
 /// Everything runs inside a function: loops over top-level globals are several times slower.
 func run() {
     var args = CommandLine.arguments
-    var t0 = Stamp()
+    let t0 = Stamp()
     var customers = IdInterner()
     var invoices = InvoiceTable()
     var truth: [(String, String)] = []
