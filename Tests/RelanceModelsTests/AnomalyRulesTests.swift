@@ -50,6 +50,13 @@ import Testing
         #expect(e.flags[0...5].allSatisfy { $0.isEmpty })
     }
 
+    @Test func absurdAmountIsFlaggedWithoutOverflow() throws {
+        var h = AnomalyHistoryBuilder()
+        for k in 0..<4 { h.add("O\(k)", customer: "o", day: k, amount: 0.01 * Double(k + 1)) }
+        h.add("O4", customer: "o", day: 9, amount: 1e300)
+        #expect(try evaluate(h).flags[4] == ["amount_1000000000000x_usual"])
+    }
+
     @Test func amountSpikeNeedsHistory() throws {
         var h = AnomalyHistoryBuilder()
         h.add("T0", customer: "t", day: 0, amount: 100.10)

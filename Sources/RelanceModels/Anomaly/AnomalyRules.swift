@@ -105,7 +105,8 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                 let ratio = row[jRatio]
                 if history >= minimumHistoryForAmountSpike && ratio >= logSpike
                     && row[jMax] >= logAboveMax {
-                    let multiple = Int(ruleExp(ratio).rounded())
+                    // Capped so an absurd amount (a typo with twelve zeros) still gives a printable flag.
+                    let multiple = Int(min(ruleExp(ratio), 1e12).rounded())
                     f.append("amount_\(multiple)x_usual")
                     keep *= 1 - amountSpikeWeight
                 }
