@@ -9,6 +9,7 @@ struct CustomerReplay {
     let history: PreparedHistory
     /// The timeline's entries, held directly so the hot loop does not go through the class.
     private let entries: [CustomerTimeline.Entry]
+    private let facts: [InvoiceFacts]
     private let graceDays: Int32
     private let decayPerDay: Double
     private var cursor = 0
@@ -23,6 +24,7 @@ struct CustomerReplay {
     init(history: PreparedHistory, options: FeatureOptions) {
         self.history = history
         entries = history.timeline.entries
+        facts = history.facts
         graceDays = history.graceDays
         decayPerDay = 1 / options.recencyHalfLifeDays
     }
@@ -41,38 +43,39 @@ struct CustomerReplay {
     mutating func advance(through day: Int32) {
         precondition(day >= currentDay, "a replay only moves forward in time")
         currentDay = day
-        let grace = graceDays
+        let grace = Int64(graceDays)
         entries.withUnsafeBufferPointer { entries in
-            while cursor < end && entries[cursor].key <= day {
-                let e = entries[cursor]
-                switch e.kind {
-                case .issued:
-                    totals.recordIssue(day: e.day, amount: e.amount)
-                case .becameOverdue:
-                    totals.recordOverdue(amount: e.amount)
-                case .paid:
-                    let late = CustomerTimeline.isLate(e, graceDays: grace)
-                    let d = Int64(e.day) - Int64(e.due)
-                    totals.recordPayment(
-                        paidDay: e.day, daysLate: d, late: late, wasOverdue: e.day > e.due, amount: e.amount,
-                        decayPerDay: decayPerDay)
-                    daysLate.insert(d)
-                case .disputeOpened:
-                    totals.disputesOpened += 1
-                case .reminderBounced:
-                    totals.remindersBounced += 1
-                case .hardshipReported:
-                    totals.hardshipReports += 1
-                case .promiseDeadline:
-                    // Kept if its invoice was paid by the deadline (decided when the timeline was
-                    // built); a promise naming no invoice is kept by any payment between promise and
-                    // deadline (payments up to the deadline are already applied: they sort first).
-                    let kept = e.amount >= 0
-                        ? e.amount > 0
-                        : totals.lastPaid != PreparedHistory.none && totals.lastPaid >= e.day
-                    if !kept { totals.brokenPromises += 1 }
+            facts.withUnsafeBufferPointer { facts in
+                while cursor < end && entries[cursor].key <= day {
+                    let e = entries[cursor]
+                    switch e.kind {
+                    case .issued:
+                        totals.recordIssue(day: e.day, amount: facts[e.index].amount)
+                    case .becameOverdue:
+                        totals.recordOverdue(amount: facts[e.index].amount)
+                    case .paid:
+                        let d = Int64(e.day) - Int64(e.aux)
+                        totals.recordPayment(
+                            paidDay: e.day, daysLate: d, late: d > grace, wasOverdue: d > 0,
+                            amount: facts[e.index].amount, decayPerDay: decayPerDay)
+                        daysLate.insert(d)
+                    case .disputeOpened:
+                        totals.disputesOpened += 1
+                    case .reminderBounced:
+                        totals.remindersBounced += 1
+                    case .hardshipReported:
+                        totals.hardshipReports += 1
+                    case .promiseDeadline:
+                        // Kept if its invoice was paid by the deadline (decided when the timeline
+                        // was built); a promise naming no invoice is kept by any payment between
+                        // promise and deadline (payments up to the deadline sort before this entry).
+                        let kept = e.aux >= 0
+                            ? e.aux > 0
+                            : totals.lastPaid != PreparedHistory.none && totals.lastPaid >= e.day
+                        if !kept { totals.brokenPromises += 1 }
+                    }
+                    cursor += 1
                 }
-                cursor += 1
             }
         }
     }

@@ -66,14 +66,14 @@ public struct PointInTimeFeatureBuilder: Sendable {
         for k in 0..<n {
             let r = rows[k]
             guard r >= 0 && r < invoiceCount else { throw FeatureError.rowOutOfRange(row: r, count: invoiceCount) }
-            let issue = history.invoices[r].issue
+            let issue = history.rowIssue[r].raw
             var a = issue
             if !observationDays.isEmpty {
                 let o = observationDays[k].raw
                 guard o != PreparedHistory.none else { throw FeatureError.missingObservationDay(row: r) }
                 a = max(issue, min(o, PreparedHistory.lastValidDay))
             }
-            let paid = history.invoices[r].paid
+            let paid = history.rowPaid[r].raw
             if paid != PreparedHistory.none && paid < a { a = max(paid, issue) }
             asOf[k] = a
         }
@@ -88,16 +88,16 @@ public struct PointInTimeFeatureBuilder: Sendable {
         // customer's facts are replayed once, sequentially, with the accumulator in cache. The
         // facts each row needs are gathered first, in that order, in one tight loop (many cache
         // misses in flight at once) rather than one by one inside the feature computation.
-        let customerOf = rows.map { history.invoices[$0].customer }
+        let customerOf = rows.map { history.rowCustomer[$0] }
         let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
         let requests = order.map { k in
-            FeatureRequest(position: k, asOf: asOf[Int(k)], invoice: history.invoices[rows[Int(k)]])
+            FeatureRequest(position: k, asOf: asOf[Int(k)], fact: history.factIndex[rows[Int(k)]])
         }
         // Customers are independent: split the requests into a few chunks at customer boundaries
         // and replay them on separate cores. Each row is written by exactly one chunk, and the
         // result does not depend on the split (each customer's replay is the same sequence).
         let chunks = Self.chunkBounds(requests.count, parts: parts ?? Self.parallelism(for: requests.count)) { j in
-            requests[j].invoice.customer != requests[j - 1].invoice.customer
+            customerOf[Int(requests[j].position)] != customerOf[Int(requests[j - 1].position)]
         }
         values.withUnsafeMutableBufferPointer { out in
             let base = UncheckedSendablePointer(out.baseAddress)
@@ -108,11 +108,12 @@ public struct PointInTimeFeatureBuilder: Sendable {
                     var replay = CustomerReplay(history: history, options: options)
                     for j in chunks[part]..<chunks[part + 1] {
                         let q = all.buffer[j]
-                        let c = Int(q.invoice.customer)
+                        let invoice = history.facts[Int(q.fact)]
+                        let c = Int(invoice.customer)
                         if c != replay.customer { replay.start(customer: c) }
                         replay.advance(through: q.asOf)
                         fill(
-                            invoice: q.invoice, asOf: q.asOf, totals: replay.totals,
+                            invoice: invoice, asOf: q.asOf, totals: replay.totals,
                             medianDaysLate: replay.daysLate.median, into: out + Int(q.position) * p)
                     }
                 }
@@ -132,7 +133,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// (paid, or open past due + grace), each described as of its own issue day.
     public func trainingFeatures(labelsAsOf cutoff: Day) throws -> FeatureMatrix {
         var rows: [Int] = []
-        for r in 0..<history.invoiceCount where history.invoices[r].issue <= cutoff.raw {
+        for r in 0..<history.invoiceCount where history.rowIssue[r].raw <= cutoff.raw {
             if label(ofInvoice: r, cutoff: cutoff) != .unknown { rows.append(r) }
         }
         return try features(forInvoices: rows, labelsAsOf: cutoff)
@@ -149,8 +150,8 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// Rows of invoices issued on or before `day` and unpaid at its end (`paid_date` empty or later).
     public func openInvoices(asOf day: Day) -> [Int] {
         var rows: [Int] = []
-        for r in 0..<history.invoiceCount where history.invoices[r].issue <= day.raw {
-            let paid = history.invoices[r].paid
+        for r in 0..<history.invoiceCount where history.rowIssue[r].raw <= day.raw {
+            let paid = history.rowPaid[r].raw
             if paid == PreparedHistory.none || paid > day.raw { rows.append(r) }
         }
         return rows
@@ -159,7 +160,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// The label of invoice `row` at `cutoff`, with this builder's grace days.
     public func label(ofInvoice row: Int, cutoff: Day) -> PaymentLabel {
         PaymentLabel.classify(
-            due: history.invoices[row].due, paid: history.invoices[row].paid, cutoff: cutoff.raw,
+            due: history.rowDue[row].raw, paid: history.rowPaid[row].raw, cutoff: cutoff.raw,
             graceDays: history.graceDays)
     }
 
@@ -282,11 +283,11 @@ public struct PointInTimeFeatureBuilder: Sendable {
     }
 }
 
-/// One row to compute: where it goes in the matrix, its as-of day, and its invoice's facts.
+/// One row to compute: where it goes in the matrix, its as-of day, and where its invoice's facts are.
 struct FeatureRequest {
     var position: Int32
     var asOf: Int32
-    var invoice: InvoiceFacts
+    var fact: Int32
 }
 
 /// Hands the matrix's base address to the worker chunks, which write disjoint rows.

@@ -2,18 +2,28 @@
 ///
 /// Built once per ``PointInTimeFeatureBuilder``; every feature request replays the timeline with
 /// fresh accumulators, so the builder itself never changes and can be shared across threads.
-/// A class so that the replay holds one reference rather than copying a dozen column references.
+/// Invoice facts are stored customer-major (a customer's invoices side by side, in row order),
+/// so replaying one customer reads one small stretch of memory; `factIndex` maps a row to its
+/// facts. The row-ordered date columns are the dataset's own arrays (shared, not copied).
 final class PreparedHistory: Sendable {
     static let firstValidDay = Day(year: 1, month: 1, day: 1)!.raw
     static let lastValidDay = Day(year: 9999, month: 12, day: 31)!.raw
     static let none = Int32.min
+    /// Fact and event indices share 29 bits with a 3-bit kind in timeline codes.
+    static let indexMask: UInt32 = (1 << 29) - 1
 
     let customerCount: Int
     let graceDays: Int32
-    let defaultPromiseDays: Int32
 
-    /// Invoices, by row, packed so that one row is one cache line (random access in day order).
-    let invoices: [InvoiceFacts]
+    /// Row-ordered columns, as in the dataset.
+    let rowCustomer: [Int32]
+    let rowIssue: [Day]
+    let rowDue: [Day]
+    let rowPaid: [Day]
+
+    /// Invoice facts, customer-major; `facts[factIndex[row]]` describes invoice `row`.
+    let facts: [InvoiceFacts]
+    let factIndex: [Int32]
 
     /// `customer_since` by customer code, `none` when unknown.
     let customerSince: [Int32]
@@ -28,51 +38,57 @@ final class PreparedHistory: Sendable {
         self.customerCount = customerCount
         let graceDays = Int32(options.graceDays)
         self.graceDays = graceDays
-        defaultPromiseDays = Int32(options.defaultPromiseDays)
         guard n <= Int(Self.indexMask), dataset.events.count <= Int(Self.indexMask) else {
             throw FeatureError.invalidOptions("histories of more than \(Self.indexMask) rows are not supported")
         }
         func inRange(_ d: Int32) -> Bool { d >= Self.firstValidDay && d <= Self.lastValidDay }
         func line(_ lines: [Int], _ i: Int) -> Int { i < lines.count ? lines[i] : 0 }
 
-        var issue = [Int32](repeating: 0, count: n)
-        var due = [Int32](repeating: 0, count: n)
-        var paid = [Int32](repeating: Self.none, count: n)
         for i in 0..<n {
             let c = inv.customer[i]
             guard c >= 0 && Int(c) < customerCount else {
                 throw FeatureError.unknownCustomer(sourceLine: line(inv.sourceLine, i), row: i)
             }
-            let d0 = inv.issueDate[i].raw, d1 = inv.dueDate[i].raw, d2 = inv.paidDate[i].raw
-            guard inRange(d0) else {
+            guard inRange(inv.issueDate[i].raw) else {
                 throw FeatureError.invalidDate(sourceLine: line(inv.sourceLine, i), row: i, column: "issue_date")
             }
-            guard inRange(d1) else {
+            guard inRange(inv.dueDate[i].raw) else {
                 throw FeatureError.invalidDate(sourceLine: line(inv.sourceLine, i), row: i, column: "due_date")
             }
-            guard d2 == Self.none || inRange(d2) else {
+            let paid = inv.paidDate[i].raw
+            guard paid == Self.none || inRange(paid) else {
                 throw FeatureError.invalidDate(sourceLine: line(inv.sourceLine, i), row: i, column: "paid_date")
             }
-            issue[i] = d0
-            due[i] = d1
-            paid[i] = d2
         }
+        rowCustomer = inv.customer
+        rowIssue = inv.issueDate
+        rowDue = inv.dueDate
+        rowPaid = inv.paidDate
+
+        // Customer-major facts: rows keep their order within a customer, which keeps same-day
+        // ties in row order (and therefore equal on a truncated copy of the history).
+        let rowOfFact = StableCountingSort.order(by: inv.customer)
+        var factIndex = [Int32](repeating: 0, count: n)
         var facts: [InvoiceFacts] = []
         facts.reserveCapacity(n)
-        for i in 0..<n {
+        for (m, r32) in rowOfFact.enumerated() {
+            let r = Int(r32)
+            factIndex[r] = Int32(m)
             facts.append(InvoiceFacts(
-                customer: inv.customer[i], issue: issue[i], due: due[i], paid: paid[i], amount: inv.amount[i],
-                method: i < inv.paymentMethod.count ? inv.paymentMethod[i] : .unknown,
-                channel: i < inv.channel.count ? inv.channel[i] : .unknown))
+                customer: inv.customer[r], issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
+                paid: inv.paidDate[r].raw, amount: inv.amount[r],
+                method: r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown,
+                channel: r < inv.channel.count ? inv.channel[r] : .unknown))
         }
-        invoices = facts
+        self.facts = facts
+        self.factIndex = factIndex
 
         let ev = dataset.events
         let m = ev.count
-        // The referenced invoice row, or -1 when the event names none or names an invoice not yet
-        // issued on the event day (which could not have been known then).
-        var eventInvoice = [Int32](repeating: -1, count: m)
         var eventDate = [Int32](repeating: 0, count: m)
+        // Whether a promise was kept by the invoice it names: +1 kept, 0 broken, -1 when it names
+        // none, or names an invoice not yet issued on the promise day (which could not be meant).
+        var keptByInvoice = [Int32](repeating: -1, count: m)
         var deadline = [Int32](repeating: Self.none, count: m)
         for e in 0..<m {
             let c = ev.customer[e]
@@ -85,17 +101,17 @@ final class PreparedHistory: Sendable {
             }
             eventDate[e] = d
             let r = ev.invoice[e]
-            if r >= 0 {
-                guard Int(r) < n else {
-                    throw FeatureError.invalidEventReference(sourceLine: line(ev.sourceLine, e), event: e, column: "invoice_id")
-                }
-                if issue[Int(r)] <= d { eventInvoice[e] = r }
-            } else if r != -1 {
+            guard r >= -1 && Int(r) < n else {
                 throw FeatureError.invalidEventReference(sourceLine: line(ev.sourceLine, e), event: e, column: "invoice_id")
             }
             if ev.kind[e] == .promiseToPay {
                 let promised = Self.promisedDay(in: ev.note[e]) ?? (d + Int32(options.defaultPromiseDays))
-                deadline[e] = min(max(promised, d), Self.lastValidDay)
+                let due = min(max(promised, d), Self.lastValidDay)
+                deadline[e] = due
+                if r >= 0 && inv.issueDate[Int(r)].raw <= d {
+                    let paid = inv.paidDate[Int(r)].raw
+                    keptByInvoice[e] = paid != Self.none && paid <= due ? 1 : 0
+                }
             }
         }
         var since = [Int32](repeating: Self.none, count: customerCount)
@@ -108,88 +124,55 @@ final class PreparedHistory: Sendable {
         }
         customerSince = since
 
-        // The timeline is built from a customer-major copy of the facts, so that building a
-        // customer's entries reads one small, cached stretch of memory (rows keep their order
-        // within a customer, which keeps same-day ties in row order).
-        let customerMajor = StableCountingSort.order(by: inv.customer).map { facts[Int($0)] }
         timeline = Self.buildTimeline(
-            invoices: customerMajor, rowFacts: facts, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
-            eventInvoice: eventInvoice, deadline: deadline, customerCount: customerCount, graceDays: graceDays)
+            facts: facts, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
+            keptByInvoice: keptByInvoice, deadline: deadline, customerCount: customerCount, graceDays: graceDays)
     }
 
     /// Orders everything by customer, then by the first day on which it is known: an invoice issued
     /// on day d is known from d+1, a payment on day p from p+1, an invoice falls overdue at due+1 if
     /// not paid by its due date, an event dated d is known from d+1, a promise is judged the day
-    /// after its deadline (whether its invoice was paid by then is a fixed fact, decided here).
+    /// after its deadline (whether its invoice was paid by then is a fixed fact, decided above).
     private static func buildTimeline(
-        invoices: [InvoiceFacts], rowFacts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
-        eventInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
+        facts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
+        keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
     ) -> CustomerTimeline {
         typealias Kind = CustomerTimeline.Kind
-        // Only keys, customers and a (kind, row) code per fact are collected here; the 24-byte
-        // entries are materialised once, already in their final order.
         var keys: [Int32] = []
         var customerOf: [Int32] = []
-        var source: [UInt32] = []
-        let capacity = 3 * invoices.count + eventKind.count
+        var entries: [CustomerTimeline.Entry] = []
+        let capacity = 3 * facts.count + eventKind.count
         keys.reserveCapacity(capacity)
         customerOf.reserveCapacity(capacity)
-        source.reserveCapacity(capacity)
-        func add(_ key: Int32, _ customer: Int32, _ kind: Kind, _ index: Int) {
+        entries.reserveCapacity(capacity)
+        func add(_ key: Int32, _ customer: Int32, _ kind: Kind, _ index: Int, day: Int32, aux: Int32) {
             keys.append(key)
             customerOf.append(customer)
-            source.append(kind.rawValue << 29 | UInt32(index))
+            entries.append(CustomerTimeline.Entry(key: key, day: day, aux: aux, code: kind.rawValue << 29 | UInt32(index)))
         }
         // Construction order is the within-day order: issues, overdue, payments, events, deadlines.
-        for (i, f) in invoices.enumerated() { add(f.issue + 1, f.customer, .issued, i) }
-        for (i, f) in invoices.enumerated() where f.paid == none || f.paid > f.due {
-            add(max(f.issue, f.due) + 1, f.customer, .becameOverdue, i)
+        for (i, f) in facts.enumerated() { add(f.issue + 1, f.customer, .issued, i, day: f.issue, aux: f.due) }
+        for (i, f) in facts.enumerated() where f.paid == none || f.paid > f.due {
+            add(max(f.issue, f.due) + 1, f.customer, .becameOverdue, i, day: f.issue, aux: f.due)
         }
-        for (i, f) in invoices.enumerated() where f.paid != none {
-            add(max(f.paid, f.issue) + 1, f.customer, .paid, i)
+        for (i, f) in facts.enumerated() where f.paid != none {
+            add(max(f.paid, f.issue) + 1, f.customer, .paid, i, day: f.paid, aux: f.due)
         }
         for e in 0..<eventKind.count {
+            let d = eventDate[e]
             switch eventKind[e] {
-            case .disputeOpened: add(eventDate[e] + 1, eventCustomer[e], .disputeOpened, e)
-            case .reminderBounced: add(eventDate[e] + 1, eventCustomer[e], .reminderBounced, e)
-            case .hardshipReported: add(eventDate[e] + 1, eventCustomer[e], .hardshipReported, e)
+            case .disputeOpened: add(d + 1, eventCustomer[e], .disputeOpened, e, day: d, aux: 0)
+            case .reminderBounced: add(d + 1, eventCustomer[e], .reminderBounced, e, day: d, aux: 0)
+            case .hardshipReported: add(d + 1, eventCustomer[e], .hardshipReported, e, day: d, aux: 0)
             default: break
             }
         }
         for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
-            add(deadline[e] + 1, eventCustomer[e], .promiseDeadline, e)
+            add(deadline[e] + 1, eventCustomer[e], .promiseDeadline, e, day: eventDate[e], aux: keptByInvoice[e])
         }
-        return CustomerTimeline(keys: keys, customerOf: customerOf, customerCount: customerCount, graceDays: graceDays) { j in
-            let code = source[j]
-            let index = Int(code & indexMask)
-            let key = keys[j]
-            switch Kind(rawValue: code >> 29) ?? .issued {
-            case .issued:
-                let f = invoices[index]
-                return .init(key: key, kind: .issued, day: f.issue, due: f.due, amount: f.amount)
-            case .becameOverdue:
-                let f = invoices[index]
-                return .init(key: key, kind: .becameOverdue, day: f.issue, due: f.due, amount: f.amount)
-            case .paid:
-                let f = invoices[index]
-                return .init(key: key, kind: .paid, day: f.paid, due: f.due, amount: f.amount)
-            case let kind where kind != .promiseDeadline:
-                return .init(key: key, kind: kind, day: eventDate[index], due: eventDate[index], amount: 0)
-            default:
-                // +1 kept by its invoice, 0 broken by its invoice, -1 names no (known) invoice.
-                let r = eventInvoice[index]
-                var keptByInvoice = -1.0
-                if r >= 0 {
-                    let paid = rowFacts[Int(r)].paid
-                    keptByInvoice = paid != none && paid <= deadline[index] ? 1 : 0
-                }
-                return .init(key: key, kind: .promiseDeadline, day: eventDate[index], due: deadline[index], amount: keptByInvoice)
-            }
-        }
+        return CustomerTimeline(
+            unsorted: entries, keys: keys, customerOf: customerOf, customerCount: customerCount, graceDays: graceDays)
     }
-
-    /// Row and event indices share 29 bits with a 3-bit kind in the timeline's construction codes.
-    static let indexMask: UInt32 = (1 << 29) - 1
 
     /// The `YYYY-MM-DD` after the first `promised:` in a note, if it is a valid date.
     static func promisedDay(in note: String) -> Int32? {
@@ -208,10 +191,13 @@ final class PreparedHistory: Sendable {
         return nil
     }
 
-    var invoiceCount: Int { invoices.count }
+    var invoiceCount: Int { rowCustomer.count }
+
+    /// The facts of invoice `row`.
+    @inline(__always) func facts(ofRow row: Int) -> InvoiceFacts { facts[Int(factIndex[row])] }
 }
 
-/// The per-invoice facts the replay reads, in 32 bytes.
+/// The per-invoice facts the replay and the feature rows read, in 32 bytes.
 struct InvoiceFacts: Sendable {
     var customer: Int32
     var issue: Int32
@@ -221,9 +207,4 @@ struct InvoiceFacts: Sendable {
     var amount: Double
     var method: PaymentMethod
     var channel: InvoiceChannel
-
-    /// `paid > due + grace`.
-    @inline(__always) func isLate(graceDays: Int32) -> Bool {
-        Int64(paid) > Int64(due) + Int64(graceDays)
-    }
 }
