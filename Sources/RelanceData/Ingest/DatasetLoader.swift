@@ -23,7 +23,13 @@ import Foundation
 /// ```
 public enum DatasetLoader {
     public static func load(_ sources: DatasetSources) throws -> LoadReport {
-        let session = LoadSession(sources)
+        try load(sources, parallelThresholdBytes: 8 << 20)
+    }
+
+    /// ``load(_:)`` with the size from which invoices.csv is read by two threads (tests force
+    /// both paths on small files; the result must not depend on it).
+    static func load(_ sources: DatasetSources, parallelThresholdBytes: Int) throws -> LoadReport {
+        let session = LoadSession(sources, parallelThresholdBytes: parallelThresholdBytes)
         guard session.defaultCurrency.utf8.count == 3,
               session.defaultCurrency.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
             throw IngestError(issues: [IngestIssue(file: "options", line: 0, column: "currency", message: "default currency \"\(session.defaultCurrency)\" is not an ISO 4217 code (expected 3 letters such as EUR)")])
@@ -49,6 +55,7 @@ public enum DatasetLoader {
         var report = LoadReport(dataset: session.dataset, rejectedRows: rejected, warnings: warnings, rowsRead: session.rowsRead)
         report.rejectedByFile = rejectedByFile
         report.rejectFiles = written
+        report.invoiceHalvesMerged = session.invoiceHalvesMerged
         return report
     }
 }
