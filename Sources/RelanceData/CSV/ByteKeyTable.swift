@@ -135,7 +135,7 @@ struct ByteKeyTable {
         }
         slots[slot] = Slot(meta: ByteKeyTable.meta(h, key.count, payload), word0: w.0, word1: w.1)
         count += 1
-        if count * 2 > slots.count { grow() }
+        if count * 10 > slots.count * 7 { grow() }
         return nil
     }
 

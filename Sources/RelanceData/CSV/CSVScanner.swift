@@ -22,7 +22,7 @@ final class CSVScanner {
     private var end = 0
     private var eof = false
     private var nextLine = 1
-    private var atFileStart = true
+    private var atFileStart: Bool
 
     /// Byte spans of the current record's fields (start, end) into the internal buffer.
     /// Raw storage rather than an array: the row parser reads them through a ``CSVRow`` snapshot
@@ -39,10 +39,28 @@ final class CSVScanner {
     /// Bytes consumed so far (records and blank lines).
     private(set) var bytesConsumed = 0
 
-    init(url: URL, chunkSize: Int = 4 << 20) throws {
+    /// Byte offset in the file where this scanner started (0 for a whole file).
+    let startOffset: Int
+
+    /// Absolute offset in the file of the next record (after the records read so far).
+    var offset: Int { startOffset + bytesConsumed }
+
+    /// Physical lines consumed so far (relative to ``startOffset``).
+    var linesConsumed: Int { nextLine - 1 }
+
+    /// Opens `url` for scanning from its start, or from `startOffset` — which must be the start
+    /// of a record; no byte-order mark is looked for there and lines count from 1 again.
+    init(url: URL, startOffset: Int = 0, chunkSize: Int = 4 << 20) throws {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { throw CSVOpenError(errno: errno) }
+        if startOffset > 0, lseek(fd, off_t(startOffset), SEEK_SET) < 0 {
+            let e = errno
+            close(fd)
+            throw CSVOpenError(errno: e)
+        }
         self.fd = fd
+        self.startOffset = startOffset
+        self.atFileStart = startOffset == 0
         var st = stat()
         fileSize = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
         capacity = max(chunkSize, 64)

@@ -53,18 +53,20 @@ struct CustomerCodeBatch {
             }
             touched = sink
             start = 0
-            for k in 0..<n {
-                let key = UnsafeRawBufferPointer(rebasing: all[start..<ends[k]])
-                start = ends[k]
-                let code: Int32
-                if let c = table.value(for: key, hash: hashes[k]) {
-                    code = c
-                } else {
-                    code = ids.intern(String(decoding: key, as: UTF8.self))
-                    _ = table.insert(key, value: code, hash: hashes[k])
+            column.withUnsafeMutableBufferPointer { out in
+                for k in 0..<n {
+                    let key = UnsafeRawBufferPointer(rebasing: all[start..<ends[k]])
+                    start = ends[k]
+                    let code: Int32
+                    if let c = table.value(for: key, hash: hashes[k]) {
+                        code = c
+                    } else {
+                        code = ids.intern(String(decoding: key, as: UTF8.self))
+                        _ = table.insert(key, value: code, hash: hashes[k])
+                    }
+                    out[rows[k]] = code
+                    if code >= knownBelow { unknown(lines[k]) }
                 }
-                column[rows[k]] = code
-                if code >= knownBelow { unknown(lines[k]) }
             }
         }
         bytes.removeAll(keepingCapacity: true)

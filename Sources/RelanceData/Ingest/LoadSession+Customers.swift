@@ -31,9 +31,9 @@ extension LoadSession {
             var problems: [RowProblem] = []
             let idBytes = r.value(row, cId)
             if idBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cId), message: "is empty (every customer needs an id)")) }
-            let since = optionalDate(r, row, cSince, &problems)
-            let preferred = label(r, row, cPreferred, LoadSession.contactChannelLabels, what: "contact channel", &problems) ?? .unknown
-            let optOut = optionalBool(r, row, cOptOut, &problems)
+            let since = LoadSession.optionalDate(r, row, cSince, &problems)
+            let preferred = LoadSession.label(r, row, cPreferred, LoadSession.contactChannelLabels, what: "contact channel", &problems) ?? .unknown
+            let optOut = LoadSession.optionalBool(r, row, cOptOut, &problems)
             var language = ""
             if let cLanguage {
                 let b = r.value(row, cLanguage)

@@ -31,7 +31,7 @@ extension LoadSession {
                 continue
             }
             var problems: [RowProblem] = []
-            let day = date(r, row, cDate, r.value(row, cDate), &problems)
+            let day = LoadSession.date(r, row, cDate, r.value(row, cDate), &problems)
             let customerBytes = r.value(row, cCustomer)
             let knownCode = customerKeys.value(for: customerBytes)
             if customerBytes.isEmpty {
@@ -39,7 +39,7 @@ extension LoadSession {
             } else if customersGiven, knownCode.map({ $0 >= customersFromMasterData }) ?? true {
                 problems.append(RowProblem(column: r.columnName(cCustomer), message: "customer id \(TableReader.quote(customerBytes)) is not in \(customersName)"))
             }
-            let kind = label(r, row, cKind, LoadSession.eventKindLabels, what: "known event kind", &problems)
+            let kind = LoadSession.label(r, row, cKind, LoadSession.eventKindLabels, what: "known event kind", &problems)
             if kind == nil, problems.isEmpty {
                 problems.append(RowProblem(column: r.columnName(cKind), message: "is empty (expected one of: \(LoadSession.eventKindLabels.expected))"))
             }

@@ -9,6 +9,7 @@ final class LoadSession {
     var log = IssueLog()
     var warnings: [String] = []
     var rowsRead: [String: Int] = [:]
+    var invoiceHalvesMerged = false
     var rejects: [(file: InputFile, name: String, log: RejectsLog)] = []
     /// Customer id bytes → customer code (shared by the three files).
     var customerKeys = ByteKeyTable(capacity: 4096)
@@ -19,11 +20,14 @@ final class LoadSession {
     var invoiceKeys = ByteKeyTable(capacity: 16)
     var invoiceIdsIndexed = false
     let defaultCurrency: String
+    /// Invoices files at least this large are read by two threads, one per half.
+    let parallelThresholdBytes: Int
 
     var rejecting: Bool { sources.rejects != nil }
 
-    init(_ sources: DatasetSources) {
+    init(_ sources: DatasetSources, parallelThresholdBytes: Int = 8 << 20) {
         self.sources = sources
+        self.parallelThresholdBytes = parallelThresholdBytes
         self.mapping = sources.mapping ?? ColumnMapping()
         self.defaultCurrency = (mapping.invoices.defaultCurrency ?? sources.defaultCurrency).uppercased()
     }
@@ -68,7 +72,7 @@ final class LoadSession {
     }
 
     /// Parses a date column; a problem when malformed.
-    func date(_ reader: TableReader, _ row: CSVRow, _ i: Int, _ b: UnsafeRawBufferPointer, _ problems: inout [RowProblem]) -> Day {
+    static func date(_ reader: TableReader, _ row: CSVRow, _ i: Int, _ b: UnsafeRawBufferPointer, _ problems: inout [RowProblem]) -> Day {
         let format = reader.mapping.dateFormat
         if let d = format.parse(b) { return d }
         let expected = format.isISO ? "YYYY-MM-DD" : format.pattern
@@ -77,7 +81,7 @@ final class LoadSession {
     }
 
     /// Parses an optional date column (empty = missing).
-    func optionalDate(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ problems: inout [RowProblem]) -> Day {
+    static func optionalDate(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ problems: inout [RowProblem]) -> Day {
         guard let i else { return .missing }
         let b = reader.value(row, i)
         if b.isEmpty { return .missing }
@@ -85,7 +89,7 @@ final class LoadSession {
     }
 
     /// Parses an optional boolean column (empty = false).
-    func optionalBool(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ problems: inout [RowProblem]) -> Bool {
+    static func optionalBool(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ problems: inout [RowProblem]) -> Bool {
         guard let i else { return false }
         let b = reader.value(row, i)
         if b.isEmpty { return false }
@@ -95,7 +99,7 @@ final class LoadSession {
     }
 
     /// Matches an enum label from bytes (empty = nil, no problem).
-    func label<E>(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ labels: LabelSet<E>, what: String, _ problems: inout [RowProblem]) -> E? {
+    static func label<E>(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ labels: LabelSet<E>, what: String, _ problems: inout [RowProblem]) -> E? {
         guard let i else { return nil }
         let b = reader.value(row, i)
         if b.isEmpty { return nil }

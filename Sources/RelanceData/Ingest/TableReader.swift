@@ -113,6 +113,13 @@ final class TableReader {
         return ok ? (index, translations, ignored) : nil
     }
 
+    /// A reader of the same file and columns starting at byte `offset`, the start of a record
+    /// (for a second thread); its lines count from 1 at `offset`.
+    func part(startingAt offset: Int, url: URL) throws -> TableReader {
+        TableReader(file: file, fileName: fileName, scanner: try CSVScanner(url: url, startOffset: offset), header: header,
+                    mapping: mapping, columns: (index, translations, ignoredColumns))
+    }
+
     /// Whether `invoice_id` comes from the physical line number (`invoice_id = "@row"`).
     var invoiceIdIsRowNumber: Bool { mapping.columns["invoice_id"] == FileMapping.rowNumberSource }
 
