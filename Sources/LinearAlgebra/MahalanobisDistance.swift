@@ -1,0 +1,50 @@
+extension Cholesky {
+    /// Squared Mahalanobis distances (x − location)ᵀ A⁻¹ (x − location) of every row of `x`, where A
+    /// is the factorised matrix (a covariance).
+    ///
+    /// One forward substitution with L per row, over a packed row-major copy of L and a single
+    /// scratch vector, so scoring a million rows allocates nothing per row. Used by the robust
+    /// covariance (MCD) concentration steps and by the anomaly detector.
+    public func squaredMahalanobisDistances(_ x: DenseMatrix, location: [Double]) -> [Double] {
+        precondition(x.columns == order && location.count == order, "dimensions must match the factor")
+        var out = [Double](repeating: 0, count: x.rows)
+        guard order > 0, x.rows > 0 else { return out }
+        let p = order
+        // Packed lower triangle, row-major: row i holds L[i,0...i], the diagonal stored inverted.
+        var packed = [Double](repeating: 0, count: p * (p + 1) / 2)
+        var k = 0
+        for i in 0..<p {
+            for j in 0...i {
+                let v = factor[j * p + i]  // column-major (i, j)
+                packed[k] = i == j ? 1 / v : v
+                k += 1
+            }
+        }
+        var z = [Double](repeating: 0, count: p)
+        x.values.withUnsafeBufferPointer { xv in
+            packed.withUnsafeBufferPointer { l in
+                location.withUnsafeBufferPointer { mu in
+                    z.withUnsafeMutableBufferPointer { zp in
+                        out.withUnsafeMutableBufferPointer { o in
+                            for r in 0..<x.rows {
+                                let row = xv.baseAddress! + r * p
+                                var s = 0.0
+                                var off = 0
+                                for i in 0..<p {
+                                    var acc = row[i] - mu[i]
+                                    for j in 0..<i { acc -= l[off + j] * zp[j] }
+                                    let zi = acc * l[off + i]
+                                    zp[i] = zi
+                                    s += zi * zi
+                                    off += i + 1
+                                }
+                                o[r] = s
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
