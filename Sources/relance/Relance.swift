@@ -13,6 +13,7 @@ struct Relance: ParsableCommand {
             GenerateCommand.self,
             InitCommand.self,
             RecordCommand.self,
+            PlanCommand.self,
         ]
     )
 }
