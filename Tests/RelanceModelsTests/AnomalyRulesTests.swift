@@ -110,13 +110,15 @@ import Testing
         for k in 0..<6 { h.add("R\(k)", customer: "never-round", day: 10 * k, amount: 480 + Double(k) * 7.31) }
         h.add("R6", customer: "never-round", day: 70, amount: 2000)    // ≈ 4× usual, round, never seen
         h.add("R7", customer: "never-round", day: 80, amount: 500)     // round but usual size: look-alike
+        h.add("R8", customer: "never-round", day: 90, amount: 1700)    // large, but only round to the hundred
         for k in 0..<6 { h.add("F\(k)", customer: "fixed-fee", day: 10 * k, amount: 500) }
         h.add("F6", customer: "fixed-fee", day: 70, amount: 2000)      // a customer billed round amounts
         let e = try evaluate(h)
         #expect(e.flags[6] == ["round_amount"])
         #expect(abs(e.score[6] - 0.4) < 1e-12)
         #expect(e.flags[7].isEmpty)
-        #expect(e.flags[14].isEmpty)
+        #expect(e.flags[8].isEmpty)
+        #expect(e.flags[15].isEmpty)
     }
 
     @Test func roundAmountJoinsAnotherFlag() throws {

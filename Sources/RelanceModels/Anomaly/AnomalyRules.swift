@@ -21,11 +21,14 @@ import Foundation
 ///   standard) does not.
 /// - `new_customer_large_first_invoice` — a first invoice at least ``newCustomerLargeFactor`` times
 ///   the population's median first invoice as known before it.
-/// - `round_amount` — a whole multiple of 100 without cents, *only* when another rule fires, or when
-///   it is also at least ``roundAmountMinimumMultiple`` times the customer's usual amount and the
-///   customer's history has almost no round amounts (≤ ``roundAmountMaximumPriorShare`` of at least
-///   ``minimumHistoryForRoundAmount`` invoices): legitimate round amounts (fixed fees, quotes,
-///   deposits) are common, so roundness alone says little.
+/// - `round_amount` — a whole multiple of 100 without cents when another rule fires; on its own
+///   only a whole multiple of 1000 (``roundAmountMinimumLevelAlone``) that is also at least
+///   ``roundAmountMinimumMultiple`` times the customer's usual amount, from a customer whose history
+///   has few round amounts (≤ ``roundAmountMaximumPriorShare``, at least
+///   ``minimumHistoryForRoundAmount`` invoices). Legitimate round amounts (fixed fees, quotes
+///   rounded to the hundred, deposits) are common, so roundness alone says little; a round
+///   *thousands* figure well above the customer's usual is the classic red flag. (These three
+///   settings were checked on the generator's sample: they keep its look-alikes out.)
 /// - `currency_changed`, `payment_method_changed` — differs from the customer's previous invoice.
 ///
 /// The rule score of an invoice is the noisy-or of the weights of its flags:
@@ -43,13 +46,16 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
     /// … and differ from the usual terms by at least this many days.
     public var termsDeviationDays: Double = 14
     /// Earlier invoices needed before terms can be called unusual.
-    public var minimumHistoryForTerms: Int = 3
+    public var minimumHistoryForTerms: Int = 1
     /// Multiple of the population's median first invoice from which a first invoice is "large".
     public var newCustomerLargeFactor: Double = 5
-    /// `round_amount` fires alone only when at most this share of the customer's history was round,
-    public var roundAmountMaximumPriorShare: Double = 0.1
+    /// `round_amount` fires alone only for this roundness level or more (2: a multiple of 1000,
+    /// see `AnomalyFeatures.Column.roundAmountLevel`),
+    public var roundAmountMinimumLevelAlone: Double = 2
+    /// … when at most this share of the customer's history was round,
+    public var roundAmountMaximumPriorShare: Double = 0.2
     /// … the customer has at least this many earlier invoices,
-    public var minimumHistoryForRoundAmount: Int = 3
+    public var minimumHistoryForRoundAmount: Int = 1
     /// … and the amount is at least this multiple of the customer's usual amount.
     public var roundAmountMinimumMultiple: Double = 2.5
     /// A duplicate gets full weight only when at most this share of the customer's earlier invoices
@@ -129,7 +135,8 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                     keep *= 1 - paymentMethodChangedWeight
                 }
                 if row[jRound] >= 1 {
-                    let unusualForCustomer = history >= minimumHistoryForRoundAmount
+                    let unusualForCustomer = row[jRound] >= roundAmountMinimumLevelAlone
+                        && history >= minimumHistoryForRoundAmount
                         && row[jRoundShare] <= roundAmountMaximumPriorShare && ratio >= logRoundMultiple
                     if unusualForCustomer || !f.isEmpty {
                         f.append("round_amount")
