@@ -14,7 +14,9 @@ import Foundation
 ///   routinely reorders the same catalogue item gets the flag with ``duplicateHabitualWeight``.
 /// - `amount_<k>x_usual` — amount at least ``amountSpikeFactor`` times the customer's usual
 ///   (median of recent) amount and ``amountSpikeAboveRecentMaximumFactor`` times the largest recent
-///   one, with ``minimumHistoryForAmountSpike`` earlier invoices; `k` is the multiple rounded.
+///   one (waived from ``amountSpikeUnconditionalFactor`` times the usual with a robust z of
+///   ``amountSpikeUnconditionalRobustZ``), with
+///   ``minimumHistoryForAmountSpike`` earlier invoices; `k` is the multiple rounded.
 /// - `unusual_terms:<d>d` — payment terms of `d` days, at least ``unusualTermsFactor`` times longer
 ///   or shorter than the customer's usual terms (median of recent ones) and at least
 ///   ``termsDeviationDays`` away from them: 30 → 120 or 30 → 7 days fire, 30 ↔ 60 (a common second
@@ -41,6 +43,12 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
     /// The amount must also exceed the largest of the customer's recent amounts by this factor, so
     /// a customer who alternates small orders and big projects is not flagged for the next project.
     public var amountSpikeAboveRecentMaximumFactor: Double = 1.5
+    /// From this multiple of the usual amount, with a robust z-score of at least
+    /// ``amountSpikeUnconditionalRobustZ`` (so the customer's amounts do not usually swing that
+    /// far), the recent-maximum condition is waived: an earlier error (or spike) in the window must
+    /// not hide the next one.
+    public var amountSpikeUnconditionalFactor: Double = 8
+    public var amountSpikeUnconditionalRobustZ: Double = 4
     /// Terms must be at least this many times longer (or shorter) than usual for `unusual_terms`.
     public var unusualTermsFactor: Double = 2.5
     /// … and differ from the usual terms by at least this many days.
@@ -88,6 +96,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
         let jNew = try col(.newCustomer), jNewVs = try col(.newCustomerLogAmountVsPopulation)
         let jRound = try col(.roundAmountLevel), jRoundShare = try col(.customerPriorRoundShare)
         let jCur = try col(.currencyChanged), jMet = try col(.paymentMethodChanged)
+        let jZ = try col(.amountRobustZ)
         let jCount = try col(.log1pPriorInvoiceCount), jRepeat = try col(.customerPriorRepeatShare)
 
         let n = features.rows, p = features.columns
@@ -97,6 +106,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
         let logNewLarge = ruleLog(newCustomerLargeFactor)
         let logAboveMax = ruleLog(amountSpikeAboveRecentMaximumFactor)
         let logRoundMultiple = ruleLog(roundAmountMinimumMultiple)
+        let logUnconditional = ruleLog(amountSpikeUnconditionalFactor)
         features.values.withUnsafeBufferPointer { v in
             for r in 0..<n {
                 let row = v.baseAddress! + r * p
@@ -110,7 +120,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                 }
                 let ratio = row[jRatio]
                 if history >= minimumHistoryForAmountSpike && ratio >= logSpike
-                    && row[jMax] >= logAboveMax {
+                    && (row[jMax] >= logAboveMax || (ratio >= logUnconditional && row[jZ] >= amountSpikeUnconditionalRobustZ)) {
                     // Capped so an absurd amount (a typo with twelve zeros) still gives a printable flag.
                     let multiple = Int(min(ruleExp(ratio), 1e12).rounded())
                     f.append("amount_\(multiple)x_usual")
