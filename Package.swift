@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - Numerical foundation
@@ -55,6 +56,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            resources: [.copy("Resources")],
             linkerSettings: libm),
 
         // MARK: - Export and report
@@ -63,6 +65,7 @@ let package = Package(
             dependencies: [
                 "RelanceOutreach",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             linkerSettings: libm),
         .target(name: "RelanceReport", dependencies: ["RelanceExport"], linkerSettings: libm),
@@ -78,8 +81,13 @@ let package = Package(
 
         // MARK: - Tests (one target per library target; add yours here)
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "RelanceDataTests", dependencies: ["RelanceData"]),
+        .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData"]),
         .testTarget(name: "RelanceFeaturesTests", dependencies: ["RelanceFeatures"]),
         .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RelanceExportTests", dependencies: ["RelanceExport"]),
+        .testTarget(name: "RelanceOutreachTests", dependencies: ["RelanceOutreach"]),
+        .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport"]),
     ],
     swiftLanguageModes: [.v5]
 )

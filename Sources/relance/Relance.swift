@@ -9,6 +9,10 @@ struct Relance: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Each subcommand lives in its own file.
+            CheckCommand.self,
+            GenerateCommand.self,
+            InitCommand.self,
+            RecordCommand.self,
         ]
     )
 }

@@ -1,0 +1,164 @@
+import CLAPACK
+
+/// A raw row-major matrix seen as the standardised design `[1, (X[:, c] − shift_c) · scale_c]`
+/// over a chosen subset of its columns, without ever materialising that design.
+///
+/// Fitting on standardised inputs usually means an n×p standardised copy (plus an intercept
+/// column, often a second copy). Here the shift and scale are applied on the fly: the weighted
+/// Gram matrix is accumulated block by block from a small scratch buffer (which `weightedGram`
+/// needs anyway for the √w scaling), and products with vectors loop over the raw rows. Centring
+/// happens before squaring, so there is none of the cancellation that comes from correcting a raw
+/// Gram matrix afterwards (XᵀX − n·μμᵀ loses digits when |mean| ≫ sd).
+///
+/// Column 0 of the design is the intercept when `includesIntercept` is true; design column
+/// `k + offset` is raw column `columns[k]`.
+public struct StandardisedDesign: Sendable {
+    /// The raw matrix (shared storage, never copied).
+    public let base: DenseMatrix
+    /// Raw column indices used, in design order.
+    public let columns: [Int]
+    /// Subtracted from each used column (usually its mean).
+    public let shift: [Double]
+    /// Multiplies each centred column (usually 1 / standard deviation).
+    public let scale: [Double]
+    /// Whether design column 0 is a column of ones.
+    public let includesIntercept: Bool
+
+    public init(base: DenseMatrix, columns: [Int], shift: [Double], scale: [Double], includesIntercept: Bool) {
+        precondition(columns.count == shift.count && columns.count == scale.count, "one shift and scale per column")
+        precondition(columns.allSatisfy { $0 >= 0 && $0 < base.columns }, "column index out of range")
+        self.base = base
+        self.columns = columns
+        self.shift = shift
+        self.scale = scale
+        self.includesIntercept = includesIntercept
+    }
+
+    /// Number of design rows (the raw matrix's rows).
+    public var rows: Int { base.rows }
+    /// Number of design columns, intercept included.
+    public var order: Int { columns.count + (includesIntercept ? 1 : 0) }
+
+    /// AᵀWA for the standardised design A and non-negative row weights (`nil` = all ones).
+    ///
+    /// Blocks of `blockRows` rows are written, standardised and scaled by √w, into a scratch buffer
+    /// of `blockRows × order` values and accumulated with `dsyrk` (β = 1): memory beyond the raw
+    /// matrix is one block, whatever n is.
+    public func weightedGram(weights: [Double]?, blockRows: Int = 8192) throws -> SymmetricMatrix {
+        try weightedGram(weights: weights, transposeProduct: nil, blockRows: blockRows).gram
+    }
+
+    /// AᵀWA and, in the same pass over X, Aᵀv (empty when `vector` is nil).
+    ///
+    /// Newton's method needs both the Hessian and the gradient at every iterate; computing them
+    /// together reads X once instead of twice.
+    public func weightedGram(weights: [Double]?, transposeProduct vector: [Double]?, blockRows: Int = 8192) throws -> (gram: SymmetricMatrix, product: [Double]) {
+        let q = order, n = rows, p = base.columns
+        var result = SymmetricMatrix(zeros: q)
+        var product = [Double](repeating: 0, count: vector == nil ? 0 : q)
+        guard q > 0, n > 0 else { return (result, product) }
+        if let w = weights { precondition(w.count == n, "one weight per row") }
+        if let v = vector { precondition(v.count == n, "one vector entry per row") }
+        var qF = try fortranInt(q)
+        var ldc = qF, lda = qF
+        var alpha = 1.0, beta = 1.0
+        let block = max(1, min(blockRows, n))
+        var scratch = [Double](repeating: 0, count: block * q)
+        let off = includesIntercept ? 1 : 0
+        let k = columns.count
+        let ones = [Double](repeating: 1, count: block)
+        try base.values.withUnsafeBufferPointer { xv in
+            try result.storage.withUnsafeMutableBufferPointer { c in
+                try scratch.withUnsafeMutableBufferPointer { s in
+                    try product.withUnsafeMutableBufferPointer { acc in
+                        try columns.withUnsafeBufferPointer { cols in
+                            try shift.withUnsafeBufferPointer { mu in
+                                try scale.withUnsafeBufferPointer { sc in
+                                    var start = 0
+                                    while start < n {
+                                        let m = min(block, n - start)
+                                        for r in 0..<m {
+                                            let sw = weights.map { max(0, $0[start + r]).squareRoot() } ?? ones[r]
+                                            let src = (start + r) * p, dst = r * q
+                                            if off == 1 { s[dst] = sw }
+                                            if let v = vector {
+                                                let vi = v[start + r]
+                                                if off == 1 { acc[0] += vi }
+                                                for j in 0..<k {
+                                                    let t = (xv[src + cols[j]] - mu[j]) * sc[j]
+                                                    s[dst + off + j] = t * sw
+                                                    acc[off + j] += t * vi
+                                                }
+                                            } else {
+                                                for j in 0..<k {
+                                                    s[dst + off + j] = (xv[src + cols[j]] - mu[j]) * sc[j] * sw
+                                                }
+                                            }
+                                        }
+                                        var mF = try fortranInt(m)
+                                        dsyrk_("L", "N", &qF, &mF, &alpha, s.baseAddress, &lda, &beta, c.baseAddress, &ldc, 1, 1)
+                                        start += m
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        result.mirrorLowerColumnMajor()
+        return (result, product)
+    }
+
+    /// A·b: one value per row (the linear predictor when b holds coefficients on the design scale).
+    ///
+    /// Computed as a `dgemv` on the raw matrix with the coefficients mapped back to the raw scale
+    /// (bⱼ·scaleⱼ) and a constant offset, so the cost is one pass over X.
+    public func multiply(_ b: [Double]) throws -> [Double] {
+        precondition(b.count == order, "vector length must equal the design order")
+        let off = includesIntercept ? 1 : 0
+        var raw = [Double](repeating: 0, count: base.columns)
+        var constant = includesIntercept ? b[0] : 0
+        for (j, c) in columns.enumerated() {
+            let r = b[off + j] * scale[j]
+            raw[c] += r
+            constant -= r * shift[j]
+        }
+        var y = try BLAS.multiply(base, raw)
+        if constant != 0 {
+            y.withUnsafeMutableBufferPointer { yp in
+                for i in 0..<yp.count { yp[i] += constant }
+            }
+        }
+        return y
+    }
+
+    /// Aᵀv: one value per design column, with each raw value centred before it is multiplied.
+    public func transposeMultiply(_ v: [Double]) -> [Double] {
+        precondition(v.count == rows, "vector length must equal the row count")
+        let off = includesIntercept ? 1 : 0
+        let k = columns.count, p = base.columns, n = rows
+        var acc = [Double](repeating: 0, count: k)
+        var total = 0.0
+        base.values.withUnsafeBufferPointer { xv in
+            v.withUnsafeBufferPointer { vp in
+                columns.withUnsafeBufferPointer { cols in
+                    shift.withUnsafeBufferPointer { mu in
+                        acc.withUnsafeMutableBufferPointer { a in
+                            for i in 0..<n {
+                                let vi = vp[i]
+                                total += vi
+                                let row = i * p
+                                for j in 0..<k { a[j] += (xv[row + cols[j]] - mu[j]) * vi }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var out = [Double](repeating: 0, count: order)
+        if off == 1 { out[0] = total }
+        for j in 0..<k { out[off + j] = acc[j] * scale[j] }
+        return out
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import LinearAlgebra
+
+/// Penalised Newton–Raphson (IRLS) for the logistic log-likelihood on a standardised design.
+///
+/// Shared by ``LogisticRegression`` and ``PlattCalibrator``. θ = (β₀, β₁…βₖ) on the design scale;
+/// the intercept (design column 0) is not penalised. Each iteration: gradient Aᵀ(w∘(y − p)) − λβ,
+/// Hessian AᵀVA + λI (V = w∘p(1 − p), via `StandardisedDesign.weightedGram`, blocked `dsyrk`),
+/// Cholesky solve (`dpotrf`/`dpotrs`), then step halving until the penalised objective does not
+/// increase.
+struct LogisticNewton {
+    let design: StandardisedDesign
+    /// Targets in [0, 1] (0/1 labels, or smoothed targets for Platt scaling).
+    let targets: [Double]
+    let weights: [Double]?
+    let weightTotal: Double
+    let options: LogisticOptions
+    /// Names of the design columns after the intercept.
+    let featureNames: [String]
+
+    struct Outcome {
+        var theta: [Double]
+        var iterations: Int
+        var converged: Bool
+        var logLikelihood: Double
+        var penalisedObjective: Double
+        var gradientNorm: Double
+        var stepHalvings: Int
+        /// √diag((AᵀVA + λI)⁻¹) at the solution, intercept first.
+        var standardErrors: [Double]
+        /// Warnings that did not stop the fit (collinearity under a penalty).
+        var notes: [String]
+    }
+
+    func run(start: [Double], progress: ((Int, Double) -> Void)?) throws -> Outcome {
+        let q = design.order, n = design.rows
+        let lambda = options.l2
+        var theta = start
+        var eta = try design.multiply(theta)
+        var ll = logLikelihood(eta)
+        var f = -ll + penalty(theta)
+        var iterations = 0, halvings = 0
+        var converged = false, stalled = false
+        var gradientNorm = Double.infinity
+        var notes: [String] = []
+        var residual = [Double](repeating: 0, count: n)
+        var variance = [Double](repeating: 0, count: n)
+        var finalFactor: Cholesky
+
+        while true {
+            // Working residuals and weights at the current θ.
+            eta.withUnsafeBufferPointer { e in
+                targets.withUnsafeBufferPointer { y in
+                    residual.withUnsafeMutableBufferPointer { r in
+                        variance.withUnsafeMutableBufferPointer { v in
+                            for i in 0..<n {
+                                let p = logistic(e[i])
+                                let w = weights?[i] ?? 1
+                                r[i] = w * (y[i] - p)
+                                v[i] = w * p * (1 - p)
+                            }
+                        }
+                    }
+                }
+            }
+            // Hessian and gradient in one pass over X.
+            var (hessian, gradient) = try design.weightedGram(weights: variance, transposeProduct: residual)
+            if iterations == 0 {
+                // At the intercept-only start every row has the same variance, so this Hessian is
+                // (a multiple of) the weighted Gram matrix of [1, Z]: judge collinearity on it.
+                if let error = try collinearity(hessian) {
+                    if lambda == 0 { throw error }
+                    notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
+                }
+            }
+            for j in 1..<max(q, 1) {
+                gradient[j] -= lambda * theta[j]
+                hessian[j, j] += lambda
+            }
+            gradientNorm = gradient.reduce(0) { max($0, abs($1)) }
+            let factor: Cholesky
+            do {
+                factor = try Cholesky(hessian)
+            } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
+                let involved = minor >= 2 && minor - 2 < featureNames.count ? [featureNames[minor - 2]] : []
+                if lambda == 0 {
+                    throw singleFeatureSeparation() ?? ModelError.separation(
+                        features: involved, detail: "the information matrix became singular after \(iterations) iterations (fitted probabilities at 0 or 1)")
+                }
+                throw ModelError.singularHessian("the penalised information matrix is not positive definite at \(involved.first.map { "feature '\($0)'" } ?? "the intercept")")
+            }
+            finalFactor = factor
+            if gradientNorm <= options.gradientTolerance * max(weightTotal, 1) || stalled {
+                converged = true
+                break
+            }
+            if iterations >= options.maxIterations { break }
+            let delta = try factor.solve(gradient)
+
+            var step = 1.0
+            var accepted: (theta: [Double], eta: [Double], ll: Double, f: Double)? = nil
+            for attempt in 0...options.maxStepHalvings {
+                if attempt > 0 { step *= 0.5; halvings += 1 }
+                var candidate = theta
+                for j in 0..<q { candidate[j] += step * delta[j] }
+                let candidateEta = try design.multiply(candidate)
+                let candidateLL = logLikelihood(candidateEta)
+                let candidateF = -candidateLL + penalty(candidate)
+                // "Never increases" up to the rounding of a sum of n terms: near the optimum the
+                // true decrease of a Newton step is below that noise and must not be rejected.
+                if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1) {
+                    accepted = (candidate, candidateEta, candidateLL, candidateF)
+                    break
+                }
+            }
+            guard let next = accepted else {
+                // No step lowers f: we are at the optimum to rounding, or the problem is broken.
+                converged = gradientNorm <= 1e-6 * max(weightTotal, 1)
+                break
+            }
+            let relativeChange = (f - next.f) / max(abs(next.f), 1)
+            theta = next.theta
+            eta = next.eta
+            ll = next.ll
+            f = next.f
+            iterations += 1
+            progress?(iterations, ll)
+            if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
+            if relativeChange <= options.relativeTolerance { stalled = true }
+        }
+
+        // Curvature at the solution: standard errors, and the test for quasi-separation that a
+        // converged-looking fit can hide (coefficients still drifting, but too slowly for f to notice).
+        var standardErrors = [Double](repeating: .infinity, count: q)
+        let inverse = try finalFactor.inverse()
+        for j in 0..<q { standardErrors[j] = max(inverse[j, j], 0).squareRoot() }
+        if lambda == 0 {
+            // A standardised coefficient's standard error is about 1/√(Σw·p(1−p)) for real data
+            // (√Σw·se of order 1–30); under separation it grows like e^{|η|/2}.
+            let scaleFree = standardErrors.dropFirst().map { $0 * max(weightTotal, 1).squareRoot() }
+            let exploding = scaleFree.indices.filter { scaleFree[$0] > 1e4 }
+            if !exploding.isEmpty {
+                throw singleFeatureSeparation() ?? ModelError.separation(
+                    features: exploding.sorted { scaleFree[$0] > scaleFree[$1] }.map { featureNames[$0] },
+                    detail: "some rows are fitted with probability 0 or 1 and their coefficients' standard errors explode")
+            }
+        }
+        return Outcome(theta: theta, iterations: iterations, converged: converged, logLikelihood: ll,
+                       penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings,
+                       standardErrors: standardErrors, notes: notes)
+    }
+
+    /// The first feature that is (almost) a linear combination of the intercept and earlier
+    /// features, judged on an unpenalised Hessian H = c·AᵀWA with the intercept first.
+    ///
+    /// The Cholesky pivot Lₖₖ² / Hₖₖ equals 1 − R²ₖ of design column k regressed on columns 0..<k;
+    /// the partners are the non-negligible coefficients of that regression (the intercept is
+    /// left out of the list: an empty list means "constant given the intercept").
+    func collinearity(_ h: SymmetricMatrix) throws -> ModelError? {
+        let q = h.order
+        guard q >= 2 else { return nil }
+        var failing: Int? = nil
+        do {
+            let diagonal = try Cholesky(h).diagonal
+            failing = (1..<q).first { diagonal[$0] * diagonal[$0] < options.collinearityTolerance * h[$0, $0] }
+        } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
+            failing = minor - 1
+        }
+        guard let k = failing, k >= 1 else { return nil }
+        let rhs = (0..<k).map { h[$0, k] }
+        let c = try Cholesky(h.leading(k)).solve(rhs)
+        let size = (0..<k).map { abs(c[$0]) * (h[$0, $0] / h[k, k]).squareRoot() }
+        let partners = (1..<max(k, 1)).filter { size[$0] > 1e-6 }.sorted { size[$0] > size[$1] }
+        return .collinearFeatures(feature: featureNames[k - 1], combinationOf: partners.map { featureNames[$0 - 1] })
+    }
+
+    /// Σ wᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)], computed without overflow.
+    func logLikelihood(_ eta: [Double]) -> Double {
+        var s = 0.0
+        eta.withUnsafeBufferPointer { e in
+            targets.withUnsafeBufferPointer { y in
+                for i in 0..<e.count {
+                    let term = y[i] * e[i] - softplus(e[i])
+                    s += (weights?[i] ?? 1) * term
+                }
+            }
+        }
+        return s
+    }
+
+    func penalty(_ theta: [Double]) -> Double {
+        guard options.l2 > 0 else { return 0 }
+        var s = 0.0
+        for j in 1..<max(theta.count, 1) { s += theta[j] * theta[j] }
+        return 0.5 * options.l2 * s
+    }
+
+    /// Without a penalty, diverging coefficients or a log-likelihood reaching 0 mean the maximum
+    /// does not exist: stop and say which features are responsible.
+    func checkSeparation(theta: [Double], logLikelihood ll: Double) throws {
+        let coefficients = Array(theta.dropFirst())
+        let largest = coefficients.reduce(0) { max($0, abs($1)) }
+        let perfect = ll > -1e-9 * max(weightTotal, 1)
+        guard largest > options.separationBound || perfect else { return }
+        if let single = singleFeatureSeparation() { throw single }
+        let involved = coefficients.indices
+            .filter { abs(coefficients[$0]) >= 0.25 * largest }
+            .sorted { abs(coefficients[$0]) > abs(coefficients[$1]) }
+            .map { featureNames[$0] }
+        let detail = perfect
+            ? "every training row is fitted with probability 0 or 1 (log-likelihood \(ll))"
+            : String(format: "standardised coefficients diverge (largest |β| = %.1f per standard deviation)", largest)
+        throw ModelError.separation(features: involved, detail: detail)
+    }
+
+    /// A feature on which every late row lies on one side of every on-time row.
+    func singleFeatureSeparation() -> ModelError? {
+        let k = featureNames.count, n = design.rows, p = design.base.columns
+        for j in 0..<k {
+            let c = design.columns[j]
+            var lo1 = Double.infinity, hi1 = -Double.infinity, lo0 = Double.infinity, hi0 = -Double.infinity
+            for i in 0..<n where (weights?[i] ?? 1) > 0 {
+                let v = design.base.values[i * p + c]
+                if targets[i] >= 1 { lo1 = min(lo1, v); hi1 = max(hi1, v) } else if targets[i] <= 0 { lo0 = min(lo0, v); hi0 = max(hi0, v) }
+            }
+            guard lo1.isFinite, lo0.isFinite else { continue }
+            if hi0 <= lo1 {
+                return .separation(features: [featureNames[j]], detail: "'\(featureNames[j])' alone separates the classes: every late row has \(featureNames[j]) ≥ \(lo1) and every on-time row has \(featureNames[j]) ≤ \(hi0)")
+            }
+            if hi1 <= lo0 {
+                return .separation(features: [featureNames[j]], detail: "'\(featureNames[j])' alone separates the classes: every late row has \(featureNames[j]) ≤ \(hi1) and every on-time row has \(featureNames[j]) ≥ \(lo0)")
+            }
+        }
+        return nil
+    }
+}
+
+/// 1 / (1 + e^−η), accurate in both tails.
+@inline(__always) func logistic(_ eta: Double) -> Double {
+    if eta >= 0 { return 1 / (1 + exp(-eta)) }
+    let e = exp(eta)
+    return e / (1 + e)
+}
+
+/// log(1 + e^η) without overflow.
+@inline(__always) func softplus(_ eta: Double) -> Double {
+    eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))
+}

@@ -1,0 +1,9 @@
+/// A point in data coordinates.
+public struct ChartPoint: Sendable, Equatable, Codable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
