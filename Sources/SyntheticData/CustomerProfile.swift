@@ -105,9 +105,9 @@ struct CustomerProfile {
         // Reliability: a mixture of good, average and poor payers.
         var reliability: Double
         switch rng.pick([0.55, 0.30, 0.15]) {
-        case 0: reliability = 0.88 + 0.11 * rng.uniform()
-        case 1: reliability = 0.55 + 0.33 * rng.uniform()
-        default: reliability = 0.12 + 0.43 * rng.uniform()
+        case 0: reliability = 0.85 + 0.11 * rng.uniform()
+        case 1: reliability = 0.65 + 0.2 * rng.uniform()
+        default: reliability = 0.38 + 0.27 * rng.uniform()
         }
         if segment == .publicSector { reliability = min(0.97, reliability * 0.9 + 0.06) }
         let deteriorating = rng.chance(0.09)
