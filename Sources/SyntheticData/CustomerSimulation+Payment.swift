@@ -28,7 +28,7 @@ extension CustomerSimulation {
         let month = Int(calendar.calendarMonth[m])
         let method = habit.method
         let backlog = Double(min(4, overdue))
-        var z = p.baseLateLogOdds + s - 0.8
+        var z = p.baseLateLogOdds + s - 1.0
         switch method {
         case .directDebit: z -= 2.8
         case .card: z -= 0.9
@@ -36,9 +36,9 @@ extension CustomerSimulation {
         case .other: z += 0.1
         default: break
         }
-        if habit.channel == .paper { z += 0.8 }
+        if habit.channel == .paper { z += 1.0 }
         z += SimulationCalendar.lateness[month]
-        z += 0.6 * min(3, max(-2, log(Double(cents) / max(1_000, p.typicalAmount * 100))))
+        z += 0.75 * min(3, max(-2, log(Double(cents) / max(1_000, p.typicalAmount * 100))))
         if terms < 15 { z += 1.2 }
         z -= 0.01 * Double(min(90, max(15, terms)) - 30)
         z += 0.5 * backlog
@@ -51,7 +51,7 @@ extension CustomerSimulation {
             if method == .directDebit {
                 daysLate = rng.int(4...20)  // a rejected debit, collected again later
             } else {
-                let scale = 5 + 22 * (1 - p.reliability) + 8 * max(0, s) + 4 * backlog
+                let scale = 5 + 20 * (1 - p.reliability) + 6 * max(0, s) + 4 * backlog
                 daysLate = 1 + Int(rng.exponential(mean: scale))
                 if method == .cheque { daysLate += rng.int(2...7) }
                 if habit.channel == .paper { daysLate += rng.int(0...4) }

@@ -183,11 +183,11 @@ struct CustomerSimulation {
         // A slow drift of the customer's habits (a new accountant, a change of owner, a bank
         // that tightens credit): over the years recent behaviour departs from the long-run one.
         var drift = 0.0
-        let hazard = 0.02 + 0.02 * (1 - p.reliability)
+        let hazard = 0.024 + 0.02 * (1 - p.reliability)
         var episodeMonth = -1, episodeLength = 0, episodePeak = 0.0
         for m in 0..<path.count {
             level = 0.9 * level + 0.18 * rng.normal()
-            drift = 0.97 * drift + 0.14 * rng.normal()
+            drift = 0.97 * drift + 0.2 * rng.normal()
             var value = level + drift
             if episodeMonth < 0 && rng.chance(hazard) {
                 episodeMonth = 0

@@ -72,7 +72,7 @@ import Testing
         // A long-run propensity alone gives no within-customer difference; stress episodes and the
         // backlog itself give a large one.
         #expect(mean > 0.15, "mean within-customer difference in late share: \(mean)")
-        #expect(positive > 0.7, "share of customers later under a backlog: \(positive)")
+        #expect(positive > 0.65, "share of customers later under a backlog: \(positive)")
     }
 
     @Test func aCustomersPaperInvoicesArePaidLateMoreOftenThanTheirElectronicOnes() throws {
