@@ -4,10 +4,10 @@ import Foundation
 ///
 /// The traits are what a good model should recover from behaviour alone: a latent `reliability`
 /// (the chance of paying on time in calm conditions), a financial stress that drifts month by
-/// month (drawn during the simulation), and for some customers a slow deterioration from a given
-/// month on. Habits (payment method, invoice channel, terms, order size and rhythm) shift the
-/// odds the way they do in real ledgers: direct debits are rarely late, cheques and paper
-/// invoices are slower.
+/// month with occasional stress episodes (drawn during the simulation), and for some customers a
+/// slow deterioration from a given month on. Habits (payment method, invoice channel, terms,
+/// order size and rhythm) shift the odds the way they do in real ledgers: direct debits are rarely
+/// late, cheques and paper invoices are slower (single invoices may depart from the habit).
 struct CustomerProfile {
     var segment: CustomerSegment
     var language: String

@@ -8,8 +8,10 @@ import Foundation
 /// after it is dropped, and the `disputed` flag is the status on the as-of day. This is exactly
 /// what an export taken that day would show, so no future information leaks into the files.
 ///
-/// Lateness is driven by the customer's latent reliability and monthly stress, plus habits and
-/// season, plus per-invoice noise: predictable from the customer's past, never certain.
+/// Lateness is driven by the customer's latent reliability and monthly stress (drift, stress
+/// episodes, deterioration), the overdue backlog an invoice joins, the invoice's own method,
+/// channel, size and terms, the season, and per-invoice noise: predictable from what a ledger
+/// shows before the issue date — the customer's past and present situation — never certain.
 struct CustomerSimulation {
     let calendar: SimulationCalendar
     /// The export day: later payments, events and dispute outcomes are hidden.
@@ -166,7 +168,7 @@ struct CustomerSimulation {
 
     // MARK: - Latent stress
 
-    /// Monthly financial stress: a mean-reverting random walk, stress episodes, and a steady
+    /// Monthly financial stress: a mean-reverting random walk, a slow drift, stress episodes and a steady
     /// climb from the onset month for deteriorating customers.
     ///
     /// Episodes are what make lateness depend on time and not only on who the customer is: a
