@@ -9,12 +9,14 @@ struct Relance: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Each subcommand lives in its own file.
+            AnomaliesCommand.self,
             CheckCommand.self,
             FeaturesCommand.self,
             GenerateCommand.self,
             InitCommand.self,
             RecordCommand.self,
             TrainCommand.self,
+            PlanCommand.self,
         ]
     )
 }
