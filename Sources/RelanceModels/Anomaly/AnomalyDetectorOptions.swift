@@ -34,8 +34,9 @@ public struct AnomalyDetectorOptions: Sendable, Codable, Equatable {
     public var robustWeight: Double
     /// Thresholds and weights of the explicit rules.
     public var rules: AnomalyRules
-    /// The feature options the matrices given to this detector must be computed with (kept so the
-    /// scoring side computes features exactly as the fitting side did).
+    /// The feature options the matrices given to this detector must be computed with. `fit` sets it
+    /// from the training matrix, and `assess` refuses a matrix computed with other options, so the
+    /// scoring side computes features exactly as the fitting side did.
     public var featureOptions: AnomalyFeatureOptions
 
     /// The default robust features (all continuous).
@@ -48,7 +49,7 @@ public struct AnomalyDetectorOptions: Sendable, Codable, Equatable {
         robustFeatures: [String] = AnomalyDetectorOptions.defaultRobustFeatures,
         mcd: MinCovDetOptions = MinCovDetOptions(supportFraction: 0.75, relativeEigenvalueFloor: 0.01),
         fitSampleSize: Int = 30_000, flagQuantile: Double = 0.999, minimumHistoryForProfile: Int = 3,
-        maximumUnusualShare: Double = 0.01, robustWeight: Double = 0.6,
+        maximumUnusualShare: Double = 0.005, robustWeight: Double = 0.6,
         rules: AnomalyRules = AnomalyRules(), featureOptions: AnomalyFeatureOptions = AnomalyFeatureOptions()
     ) {
         self.robustFeatures = robustFeatures

@@ -60,14 +60,15 @@ public struct MinCovDet: Sendable {
     /// Fits the MCD to the rows of `x`.
     ///
     /// - Throws: ``AnomalyDetectorError/tooFewRows(rows:needed:)`` with fewer than p + 2 rows,
+    ///   ``AnomalyDetectorError/nonFiniteValue(row:feature:)`` for a NaN or infinity,
     ///   ``AnomalyDetectorError/invalidOptions(_:)`` for an out-of-range support fraction,
     ///   ``AnomalyDetectorError/degenerateScatter(_:)`` when all rows of every support coincide.
     public static func fit(_ x: DenseMatrix, options: MinCovDetOptions = MinCovDetOptions()) throws -> MinCovDet {
         let n = x.rows, p = x.columns
         guard p >= 1 else { throw AnomalyDetectorError.invalidOptions("no columns to fit") }
         guard n >= p + 2 else { throw AnomalyDetectorError.tooFewRows(rows: n, needed: p + 2) }
-        for v in x.values where !v.isFinite {
-            throw AnomalyDetectorError.invalidOptions("the matrix holds a non-finite value")
+        if let k = x.values.firstIndex(where: { !$0.isFinite }) {
+            throw AnomalyDetectorError.nonFiniteValue(row: k / p, feature: "column \(k % p)")
         }
         let h: Int
         if let f = options.supportFraction {
@@ -182,9 +183,9 @@ struct MinCovDetSearch {
         guard trace > 0, trace.isFinite else {
             throw AnomalyDetectorError.degenerateScatter("the \(m) rows of a support coincide")
         }
-        let (floored, raised, lambda) = try cov.flooringEigenvalues(atLeast: floor * trace / Double(p))
-        var logDet = 0.0
-        for l in lambda { logDet += gammaLog(l) }
+        // dsyevd says whether (and where) the scatter is flat; dpotrf then gives the factor used for
+        // distances and the log-determinant FastMCD minimises.
+        let (floored, raised, _) = try cov.flooringEigenvalues(atLeast: floor * trace / Double(p))
         let chol: Cholesky
         do {
             chol = try Cholesky(floored)
@@ -192,8 +193,8 @@ struct MinCovDetSearch {
             throw AnomalyDetectorError.degenerateScatter("the scatter has no Cholesky factor even after flooring its eigenvalues")
         }
         return MinCovDetEstimate(
-            location: mean, covariance: floored, unflooredCovariance: cov, cholesky: chol, logDeterminant: logDet,
-            raised: raised, rows: rows)
+            location: mean, covariance: floored, unflooredCovariance: cov, cholesky: chol,
+            logDeterminant: chol.logDeterminant, raised: raised, rows: rows)
     }
 
     /// A random start: p + 1 random rows, extended one row at a time while the scatter is singular.

@@ -76,6 +76,22 @@ public struct FeatureDistribution: Sendable, Codable, Equatable {
         }
     }
 
+    /// One distribution per column of row-major `values` (`featureNames.count` columns), over the
+    /// rows `rows` (all rows when nil): the form the training pipeline holds its designs in.
+    public static func fit(values: [Double], featureNames: [String], rows: Range<Int>? = nil, bins: Int = defaultBins) -> [FeatureDistribution] {
+        let p = featureNames.count
+        guard p > 0 else { return [] }
+        let count = values.count / p
+        let range = (rows ?? 0..<count).clamped(to: 0..<count)
+        var column = [Double](repeating: 0, count: range.count)
+        return (0..<p).map { j in
+            values.withUnsafeBufferPointer { v in
+                for (k, i) in range.enumerated() { column[k] = v[i * p + j] }
+            }
+            return fit(name: featureNames[j], values: column, bins: bins)
+        }
+    }
+
     /// The bin of `x` (binary search on the edges); NaN goes to the first bin.
     @inlinable public func bin(of x: Double) -> Int {
         var lo = 0, hi = edges.count
