@@ -23,19 +23,30 @@ public struct StandardisedDesign: Sendable {
     public let scale: [Double]
     /// Whether design column 0 is a column of ones.
     public let includesIntercept: Bool
+    /// The raw rows this design covers (all of them unless made with `rowRange:`); design row `i`
+    /// is raw row `rowRange.lowerBound + i`.
+    public let rowRange: Range<Int>
 
     public init(base: DenseMatrix, columns: [Int], shift: [Double], scale: [Double], includesIntercept: Bool) {
+        self.init(base: base, rowRange: 0..<base.rows, columns: columns, shift: shift, scale: scale, includesIntercept: includesIntercept)
+    }
+
+    /// The design over the contiguous rows `rowRange` of `base` only — a time-ordered training
+    /// prefix or a held-out tail — without copying them out of the shared raw matrix.
+    public init(base: DenseMatrix, rowRange: Range<Int>, columns: [Int], shift: [Double], scale: [Double], includesIntercept: Bool) {
         precondition(columns.count == shift.count && columns.count == scale.count, "one shift and scale per column")
         precondition(columns.allSatisfy { $0 >= 0 && $0 < base.columns }, "column index out of range")
+        precondition(rowRange.lowerBound >= 0 && rowRange.upperBound <= base.rows, "row range out of bounds")
         self.base = base
+        self.rowRange = rowRange
         self.columns = columns
         self.shift = shift
         self.scale = scale
         self.includesIntercept = includesIntercept
     }
 
-    /// Number of design rows (the raw matrix's rows).
-    public var rows: Int { base.rows }
+    /// Number of design rows (the raw rows in `rowRange`).
+    public var rows: Int { rowRange.count }
     /// Number of design columns, intercept included.
     public var order: Int { columns.count + (includesIntercept ? 1 : 0) }
 
@@ -67,6 +78,7 @@ public struct StandardisedDesign: Sendable {
         let off = includesIntercept ? 1 : 0
         let k = columns.count
         let ones = [Double](repeating: 1, count: block)
+        let first = rowRange.lowerBound
         try base.values.withUnsafeBufferPointer { xv in
             try result.storage.withUnsafeMutableBufferPointer { c in
                 try scratch.withUnsafeMutableBufferPointer { s in
@@ -79,7 +91,7 @@ public struct StandardisedDesign: Sendable {
                                         let m = min(block, n - start)
                                         for r in 0..<m {
                                             let sw = weights.map { max(0, $0[start + r]).squareRoot() } ?? ones[r]
-                                            let src = (start + r) * p, dst = r * q
+                                            let src = (first + start + r) * p, dst = r * q
                                             if off == 1 { s[dst] = sw }
                                             if let v = vector {
                                                 let vi = v[start + r]
@@ -124,7 +136,7 @@ public struct StandardisedDesign: Sendable {
             raw[c] += r
             constant -= r * shift[j]
         }
-        var y = try BLAS.multiply(base, raw)
+        var y = try BLAS.multiply(base, raw, rows: rowRange)
         if constant != 0 {
             y.withUnsafeMutableBufferPointer { yp in
                 for i in 0..<yp.count { yp[i] += constant }
@@ -137,7 +149,7 @@ public struct StandardisedDesign: Sendable {
     public func transposeMultiply(_ v: [Double]) -> [Double] {
         precondition(v.count == rows, "vector length must equal the row count")
         let off = includesIntercept ? 1 : 0
-        let k = columns.count, p = base.columns, n = rows
+        let k = columns.count, p = base.columns, n = rows, first = rowRange.lowerBound
         var acc = [Double](repeating: 0, count: k)
         var total = 0.0
         base.values.withUnsafeBufferPointer { xv in
@@ -148,7 +160,7 @@ public struct StandardisedDesign: Sendable {
                             for i in 0..<n {
                                 let vi = vp[i]
                                 total += vi
-                                let row = i * p
+                                let row = (first + i) * p
                                 for j in 0..<k { a[j] += (xv[row + cols[j]] - mu[j]) * vi }
                             }
                         }
