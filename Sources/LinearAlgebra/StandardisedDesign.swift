@@ -79,6 +79,9 @@ public struct StandardisedDesign: Sendable {
         let k = columns.count
         let ones = [Double](repeating: 1, count: block)
         let first = rowRange.lowerBound
+        // The usual case: every raw column used, in order. Then a row is a contiguous run and the
+        // inner loops vectorise (same operations per element, so the same values).
+        let allColumns = k == p && columns.elementsEqual(0..<p)
         try base.values.withUnsafeBufferPointer { xv in
             try result.storage.withUnsafeMutableBufferPointer { c in
                 try scratch.withUnsafeMutableBufferPointer { s in
@@ -89,6 +92,15 @@ public struct StandardisedDesign: Sendable {
                                     var start = 0
                                     while start < n {
                                         let m = min(block, n - start)
+                                        if allColumns {
+                                            Self.fillContiguous(
+                                                xv: xv, s: s, acc: acc, mu: mu, sc: sc, weights: weights, vector: vector,
+                                                rowStart: first + start, vectorStart: start, rows: m, p: p, q: q, off: off)
+                                            var mF = try fortranInt(m)
+                                            dsyrk_("L", "N", &qF, &mF, &alpha, s.baseAddress, &lda, &beta, c.baseAddress, &ldc, 1, 1)
+                                            start += m
+                                            continue
+                                        }
                                         for r in 0..<m {
                                             let sw = weights.map { max(0, $0[start + r]).squareRoot() } ?? ones[r]
                                             let src = (first + start + r) * p, dst = r * q
@@ -120,6 +132,45 @@ public struct StandardisedDesign: Sendable {
         }
         result.mirrorLowerColumnMajor()
         return (result, product)
+    }
+
+    /// One block of the scratch design for `weightedGram` when every raw column is used in order:
+    /// row r of the block is `[√w, (x − μ)·s·√w]`, and `acc` gains `[v, (x − μ)·s·v]` — the same
+    /// arithmetic as the general loop, on contiguous rows.
+    @inline(__always)
+    private static func fillContiguous(
+        xv: UnsafeBufferPointer<Double>, s: UnsafeMutableBufferPointer<Double>, acc: UnsafeMutableBufferPointer<Double>,
+        mu: UnsafeBufferPointer<Double>, sc: UnsafeBufferPointer<Double>, weights: [Double]?, vector: [Double]?,
+        rowStart: Int, vectorStart: Int, rows m: Int, p: Int, q: Int, off: Int
+    ) {
+        guard let x0 = xv.baseAddress, let s0 = s.baseAddress, let m0 = mu.baseAddress, let c0 = sc.baseAddress else { return }
+        let a0 = acc.baseAddress
+        func body(_ w: UnsafePointer<Double>?, _ v: UnsafePointer<Double>?) {
+            for r in 0..<m {
+                let sw = w.map { max(0, $0[vectorStart + r]).squareRoot() } ?? 1
+                let src = x0 + (rowStart + r) * p, dst = s0 + r * q
+                if off == 1 { dst[0] = sw }
+                let out = dst + off
+                if let v, let a0 {
+                    let vi = v[vectorStart + r]
+                    if off == 1 { a0[0] += vi }
+                    let a = a0 + off
+                    for j in 0..<p {
+                        let t = (src[j] - m0[j]) * c0[j]
+                        out[j] = t * sw
+                        a[j] += t * vi
+                    }
+                } else {
+                    for j in 0..<p { out[j] = (src[j] - m0[j]) * c0[j] * sw }
+                }
+            }
+        }
+        switch (weights, vector) {
+        case let (w?, v?): w.withUnsafeBufferPointer { wp in v.withUnsafeBufferPointer { vp in body(wp.baseAddress, vp.baseAddress) } }
+        case let (w?, nil): w.withUnsafeBufferPointer { wp in body(wp.baseAddress, nil) }
+        case let (nil, v?): v.withUnsafeBufferPointer { vp in body(nil, vp.baseAddress) }
+        case (nil, nil): body(nil, nil)
+        }
     }
 
     /// A·b: one value per row (the linear predictor when b holds coefficients on the design scale).

@@ -46,6 +46,12 @@ struct ScoreOrder {
         descending = down
     }
 
+    /// Finite `values` in increasing order (equal values keep their relative order), as `sort()`.
+    static func sorted(_ values: [Double]) -> [Double] {
+        let keys = values.map(key)
+        return radixOrder(keys).map { values[$0] }
+    }
+
     /// A key whose unsigned order is the numeric order of finite doubles; −0 maps to +0's key.
     @inline(__always) static func key(_ x: Double) -> UInt64 {
         let bits = (x + 0.0).bitPattern   // −0 + 0 = +0
