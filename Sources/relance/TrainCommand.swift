@@ -60,6 +60,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func train() throws {
+        // Before any BLAS call or second thread: the anomaly detector trains beside the models.
+        TrainingPipeline.leaveACoreForTheAnomalyDetector()
         guard let day = Day(iso: asOf) else { throw ValidationError("--as-of: \"\(asOf)\" is not a YYYY-MM-DD date") }
         let progress = TerminalProgress()
         let began = DispatchTime.now().uptimeNanoseconds

@@ -23,9 +23,6 @@ struct ClassifierTraining {
     /// their label was bound to be known whatever the outcome.
     var labelKnownAfter: [Int32]
     var options: TrainingOptions
-    /// Called on this thread before each fit, while no BLAS call is running (the pipeline gives
-    /// OpenBLAS its threads back there once the anomaly detector has finished).
-    var beforeFit: () -> Void = {}
 
     struct Outcome {
         var model: LogisticModel
@@ -65,7 +62,6 @@ struct ClassifierTraining {
         // One shared matrix; each fit and prediction reads its row range in place (no copies).
         let all = DenseMatrix(rows: n, columns: p, values: values)
         func fit(_ rows: Range<Int>, _ label: String) throws -> LogisticModel {
-            beforeFit()
             do {
                 return try LogisticRegression.fit(
                     all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions
