@@ -24,14 +24,21 @@ struct ColumnSummary {
             sums.withUnsafeMutableBufferPointer { s in
                 mins.withUnsafeMutableBufferPointer { lo in
                     maxs.withUnsafeMutableBufferPointer { hi in
-                        rows: for i in 0..<n {
+                        // No per-cell test here (so the loop vectorises): a non-finite cell makes
+                        // its column's sum non-finite, and only then are the rows searched for it.
+                        for i in 0..<n {
                             let base = (first + i) * p
                             for j in 0..<p {
                                 let value = v[base + j]
-                                if !value.isFinite { bad = (i, j); break rows }
                                 s[j] += value
                                 if value < lo[j] { lo[j] = value }
                                 if value > hi[j] { hi[j] = value }
+                            }
+                        }
+                        if s.contains(where: { !$0.isFinite }) {
+                            rows: for i in 0..<n {
+                                let base = (first + i) * p
+                                for j in 0..<p where !v[base + j].isFinite { bad = (i, j); break rows }
                             }
                         }
                     }
