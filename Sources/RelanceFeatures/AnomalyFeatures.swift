@@ -18,9 +18,10 @@ import Foundation
 /// **One sweep.** Invoices are ordered by issue day (counting sort, stable in input order) and
 /// processed day by day: first every invoice of the day is computed from the state, then the state
 /// is updated with them. Per-customer state lives in flat arrays indexed by the interned customer
-/// code; the "usual amount" and "usual terms" are medians over a ring buffer of the customer's last
-/// ``AnomalyFeatureOptions/historyWindow`` invoices (default 24), so the median is of a bounded
-/// recent history, not of the whole past. No dictionary and no allocation happen per invoice.
+/// code; the "usual amount" and "usual terms" are medians over the customer's last
+/// ``AnomalyFeatureOptions/historyWindow`` invoices (default 24; a ring buffer plus a sorted copy,
+/// see `AnomalyCustomerWindows`), so the median is of a bounded recent history, not of the whole
+/// past. No dictionary and no allocation happen per invoice.
 public enum AnomalyFeatures {
     /// The columns of an ``AnomalyFeatureMatrix``, in order. The raw value is the column index.
     public enum Column: Int, CaseIterable, Sendable {
@@ -59,6 +60,11 @@ public enum AnomalyFeatures {
         /// 1 when an earlier invoice of the customer has the same amount to the cent within the
         /// duplicate window (see ``AnomalyFeatureMatrix/duplicateOriginalId``).
         case duplicateOfEarlier
+        /// Share of the customer's invoices issued before D that repeated an earlier invoice's
+        /// amount to the cent within the duplicate window; 0 without history. A customer who reorders
+        /// the same catalogue item every few days makes exact repeats normal, a customer billed
+        /// monthly does not.
+        case customerPriorRepeatShare
 
         public var name: String {
             switch self {
@@ -77,6 +83,7 @@ public enum AnomalyFeatures {
             case .paymentMethodChanged: return "payment_method_changed"
             case .log1pPriorInvoiceCount: return "log1p_prior_invoice_count"
             case .duplicateOfEarlier: return "duplicate_of_earlier"
+            case .customerPriorRepeatShare: return "customer_prior_repeat_share"
             }
         }
     }
@@ -123,9 +130,7 @@ public enum AnomalyFeatures {
         var lastDay = [Int32](repeating: 0, count: customers)
         var lastCurrency = [Int32](repeating: -1, count: customers)
         var lastMethod = [UInt8](repeating: 0, count: customers)
-        var ringLogAmount = [Double](repeating: 0, count: customers * k)
-        var ringTerms = [Double](repeating: .nan, count: customers * k)
-        var scratch = [Double](repeating: 0, count: k)
+        let windows = AnomalyCustomerWindows(customers: customers, capacity: k)
         var firstAmounts = AnomalyRunningMedian(capacity: customers)
 
         let zMin = Int32(max(options.minimumHistoryForRobustZ, 1))
@@ -137,9 +142,6 @@ public enum AnomalyFeatures {
         lastDay.withUnsafeMutableBufferPointer { lday in
         lastCurrency.withUnsafeMutableBufferPointer { lcur in
         lastMethod.withUnsafeMutableBufferPointer { lmet in
-        ringLogAmount.withUnsafeMutableBufferPointer { ringA in
-        ringTerms.withUnsafeMutableBufferPointer { ringT in
-        scratch.withUnsafeMutableBufferPointer { s in
         invoices.issueDate.withUnsafeBufferPointer { issue in
         invoices.dueDate.withUnsafeBufferPointer { due in
         invoices.amount.withUnsafeBufferPointer { amount in
@@ -174,32 +176,19 @@ public enum AnomalyFeatures {
                         }
                         continue
                     }
-                    let used = min(history, k)
-                    let base = c * k
+                    let used = windows.used(history)
                     // Usual amount: median (and MAD) of the last `used` log amounts.
-                    var recentMax = -Double.infinity
-                    for j in 0..<used {
-                        let v = ringA[base + j]
-                        s[j] = v
-                        recentMax = max(recentMax, v)
-                    }
-                    row[Column.logAmountRatioToCustomerMax.rawValue] = logA - recentMax
-                    let med = medianInPlace(s.baseAddress!, used)
+                    let med = windows.medianAmount(c, used: used)
+                    row[Column.logAmountRatioToCustomerMax.rawValue] = logA - windows.maximumAmount(c, used: used)
                     let ratio = logA - med
                     row[Column.logAmountRatioToCustomerMedian.rawValue] = ratio
                     if history >= zMin {
-                        for j in 0..<used { s[j] = abs(ringA[base + j] - med) }
-                        let mad = medianInPlace(s.baseAddress!, used)
+                        let mad = windows.madAmount(c, used: used, median: med)
                         row[Column.amountRobustZ.rawValue] = ratio / max(1.4826 * mad, floor)
                     }
-                    // Usual terms: median of the known earlier terms.
-                    if !terms.isNaN {
-                        var m = 0
-                        for j in 0..<used {
-                            let v = ringT[base + j]
-                            if !v.isNaN { s[m] = v; m += 1 }
-                        }
-                        if m > 0 { row[Column.termsMinusUsualDays.rawValue] = terms - medianInPlace(s.baseAddress!, m) }
+                    // Usual terms: median of the known earlier terms in the window.
+                    if !terms.isNaN, let usual = windows.medianTerms(c) {
+                        row[Column.termsMinusUsualDays.rawValue] = terms - usual
                     }
                     row[Column.log1pDaysSincePrevious.rawValue] = anomalyLog1p(Double(max(0, Int(day) - Int(lday[c]))))
                     row[Column.customerPriorRoundShare.rawValue] = Double(rnd[c]) / Double(history)
@@ -214,10 +203,9 @@ public enum AnomalyFeatures {
                     let c = Int(cust[i])
                     let history = Int(cnt[c])
                     let logA = out[i * p + Column.logAmount.rawValue]
-                    let slot = c * k + history % k
-                    ringA[slot] = logA
                     let dueDay = due[i]
-                    ringT[slot] = dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day))
+                    windows.append(c, history: history, logAmount: logA,
+                                   terms: dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day)))
                     if history == 0 { firstAmounts.insert(logA) }
                     if out[i * p + Column.roundAmountLevel.rawValue] > 0 { rnd[c] += 1 }
                     lday[c] = day
@@ -228,10 +216,11 @@ public enum AnomalyFeatures {
                 }
                 g = e
             }
-        }}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}
 
-        let originals = duplicateOriginals(invoices, dayOrder: order, customerCount: customers, options: options)
+        let (originals, repeatShare) = duplicateOriginals(invoices, dayOrder: order, customerCount: customers, options: options)
         var duplicateIds = [String?](repeating: nil, count: n)
+        for i in 0..<n { values[i * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[i] }
         for i in 0..<n where originals[i] >= 0 {
             values[i * p + Column.duplicateOfEarlier.rawValue] = 1
             duplicateIds[i] = invoices.invoiceIds[Int(originals[i])]
@@ -278,13 +267,15 @@ public enum AnomalyFeatures {
 
     /// For each invoice row, the row of the earliest earlier invoice of the same customer with the
     /// same amount to the cent issued at most `duplicateWindowDays` before (or the same day but
-    /// earlier in the input), else -1.
+    /// earlier in the input), else -1; and the customer's share of such repeats among its invoices
+    /// issued on earlier days (point in time: same-day invoices are not counted).
     static func duplicateOriginals(
         _ invoices: InvoiceTable, dayOrder: [Int32], customerCount: Int, options: AnomalyFeatureOptions
-    ) -> [Int32] {
+    ) -> (originals: [Int32], repeatShare: [Double]) {
         let n = invoices.count
         var result = [Int32](repeating: -1, count: n)
-        guard n > 1 else { return result }
+        var share = [Double](repeating: 0, count: n)
+        guard n > 1 else { return (result, share) }
         // Stable counting sort of the day order by customer: customer-major, then (day, input order).
         var start = [Int](repeating: 0, count: customerCount + 1)
         for c in invoices.customer { start[Int(c) + 1] += 1 }
@@ -303,7 +294,17 @@ public enum AnomalyFeatures {
             for c in 0..<customerCount {
                 let s = runStart[c], e = runStart[c + 1]
                 guard e - s > 1 else { continue }
+                // Repeat counts over the days before the current one.
+                var before = 0, repeatsBefore = 0
+                var dayStart = s
                 for t in (s + 1)..<e {
+                    let today = issue[Int(byCustomer[t])].raw
+                    if today != issue[Int(byCustomer[dayStart])].raw {
+                        for u in dayStart..<t where result[Int(byCustomer[u])] >= 0 { repeatsBefore += 1 }
+                        before += t - dayStart
+                        dayStart = t
+                    }
+                    if before > 0 { share[Int(byCustomer[t])] = Double(repeatsBefore) / Double(before) }
                     let i = Int(byCustomer[t])
                     let cents = (amount[i] * 100).rounded()
                     var original = -1
@@ -320,21 +321,7 @@ public enum AnomalyFeatures {
                 }
             }
         }}
-        return result
-    }
-
-    /// Median of `p[0..<m]` (m ≥ 1), sorting the buffer in place (insertion sort: m ≤ historyWindow).
-    @inline(__always)
-    static func medianInPlace(_ p: UnsafeMutablePointer<Double>, _ m: Int) -> Double {
-        if m > 1 {
-            for i in 1..<m {
-                let v = p[i]
-                var j = i - 1
-                while j >= 0 && p[j] > v { p[j + 1] = p[j]; j -= 1 }
-                p[j + 1] = v
-            }
-        }
-        return m % 2 == 1 ? p[m / 2] : 0.5 * (p[m / 2 - 1] + p[m / 2])
+        return (result, share)
     }
 }
 

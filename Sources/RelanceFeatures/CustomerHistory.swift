@@ -32,28 +32,30 @@ public struct CustomerHistory: Sendable, Equatable {
 extension PointInTimeFeatureBuilder {
     /// Every customer's history as known at the start of `day`, indexed by customer code.
     public func customerHistories(asOf day: Day) -> [CustomerHistory] {
-        var sweep = HistorySweep(history: history, options: options)
-        sweep.advance(through: day.raw)
+        var replay = CustomerReplay(history: history, options: options)
         return (0..<history.customerCount).map { c in
-            let n = Int(sweep.settledCount[c])
+            replay.start(customer: c)
+            replay.advance(through: day.raw)
+            let acc = replay.totals
+            let n = Int(acc.settledCount)
             return CustomerHistory(
                 customer: Int32(c),
-                invoicesIssued: Int(sweep.issuedCount[c]),
+                invoicesIssued: Int(acc.issuedCount),
                 settledCount: n,
-                lateCount: Int(sweep.lateCount[c]),
-                lateShare: n > 0 ? Double(sweep.lateCount[c]) / Double(n) : nil,
-                meanDaysLate: n > 0 ? Double(sweep.daysLateSum[c]) / Double(n) : nil,
-                medianDaysLate: sweep.medians[c].median,
-                openCount: Int(sweep.openCount[c]),
-                openAmount: sweep.openAmount[c],
-                overdueCount: Int(sweep.overdueCount[c]),
-                overdueAmount: sweep.overdueAmount[c],
-                firstInvoiceDay: sweep.firstIssue[c] == Int32.max ? nil : Day(raw: sweep.firstIssue[c]),
-                lastPaymentDay: sweep.lastPaid[c] == PreparedHistory.none ? nil : Day(raw: sweep.lastPaid[c]),
-                disputesOpened: Int(sweep.disputesOpened[c]),
-                brokenPromises: Int(sweep.brokenPromises[c]),
-                remindersBounced: Int(sweep.remindersBounced[c]),
-                hardshipReported: sweep.hardshipReports[c] > 0)
+                lateCount: Int(acc.lateCount),
+                lateShare: n > 0 ? Double(acc.lateCount) / Double(n) : nil,
+                meanDaysLate: n > 0 ? Double(acc.daysLateSum) / Double(n) : nil,
+                medianDaysLate: replay.daysLate.median,
+                openCount: Int(acc.openCount),
+                openAmount: acc.openAmount,
+                overdueCount: Int(acc.overdueCount),
+                overdueAmount: acc.overdueAmount,
+                firstInvoiceDay: acc.firstIssue == Int32.max ? nil : Day(raw: acc.firstIssue),
+                lastPaymentDay: acc.lastPaid == PreparedHistory.none ? nil : Day(raw: acc.lastPaid),
+                disputesOpened: Int(acc.disputesOpened),
+                brokenPromises: Int(acc.brokenPromises),
+                remindersBounced: Int(acc.remindersBounced),
+                hardshipReported: acc.hardshipReports > 0)
         }
     }
 }

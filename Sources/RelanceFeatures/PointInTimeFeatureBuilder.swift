@@ -13,10 +13,11 @@ import Foundation
 /// events dated before `A` count. Population priors (the late share towards which a customer with
 /// little history is shrunk) are also computed from invoices settled before `A`.
 ///
-/// Internally the history is ordered once by the day each fact became known (counting sort on
-/// day numbers); a request replays it once, in day order, updating per-customer accumulators in
-/// flat arrays and emitting each row when the sweep reaches its as-of day. Cost: O(history +
-/// requests + day range), plus O(log n) per payment for the exact median.
+/// Internally the history is ordered once by customer and by the day each fact became known
+/// (two stable counting sorts on integer codes and day numbers). A request sorts its rows the same
+/// way and replays each customer's facts once, sequentially, emitting a row whenever the replay
+/// reaches that row's as-of day; population priors come from per-day prefix counts. Cost:
+/// O(history + requests + day range), plus O(log n) per payment for the exact median.
 ///
 /// ```swift
 /// let builder = try PointInTimeFeatureBuilder(dataset, options: FeatureOptions(graceDays: 3))
@@ -36,7 +37,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// The columns every matrix from this builder carries.
     public var schema: FeatureSchema { .paymentBehaviour }
 
-    public var invoiceCount: Int { history.issue.count }
+    public var invoiceCount: Int { history.invoiceCount }
 
     /// Features of `rows`, each as of `max(issue, observationDays[i])`, in the order given.
     ///
@@ -47,38 +48,75 @@ public struct PointInTimeFeatureBuilder: Sendable {
     public func features(
         forInvoices rows: [Int], observationDays: [Day] = [], labelsAsOf cutoff: Day? = nil
     ) throws -> FeatureMatrix {
+        try features(forInvoices: rows, observationDays: observationDays, labelsAsOf: cutoff, parts: nil)
+    }
+
+    /// ``features(forInvoices:observationDays:labelsAsOf:)`` with an explicit number of parallel
+    /// chunks (nil: one per core for large requests), so tests can check that the split never
+    /// changes a value.
+    func features(
+        forInvoices rows: [Int], observationDays: [Day], labelsAsOf cutoff: Day?, parts: Int?
+    ) throws -> FeatureMatrix {
         let n = rows.count
         guard observationDays.isEmpty || observationDays.count == n else {
             throw FeatureError.observationCountMismatch(rows: n, observationDays: observationDays.count)
         }
-        let invoiceCount = history.issue.count
+        let invoiceCount = history.invoiceCount
         var asOf = [Int32](repeating: 0, count: n)
         for k in 0..<n {
             let r = rows[k]
             guard r >= 0 && r < invoiceCount else { throw FeatureError.rowOutOfRange(row: r, count: invoiceCount) }
-            let issue = history.issue[r]
+            let issue = history.rowIssue[r].raw
             var a = issue
             if !observationDays.isEmpty {
                 let o = observationDays[k].raw
                 guard o != PreparedHistory.none else { throw FeatureError.missingObservationDay(row: r) }
                 a = max(issue, min(o, PreparedHistory.lastValidDay))
             }
-            let paid = history.paid[r]
+            let paid = history.rowPaid[r].raw
             if paid != PreparedHistory.none && paid < a { a = max(paid, issue) }
             asOf[k] = a
         }
 
         let p = PaymentFeature.allCases.count
-        var values = [Double](repeating: 0, count: n * p)
-        // Requests in as-of order (stable), so the sweep runs once.
-        let order = DayTimeline(unsortedDays: asOf, payloads: (0..<n).map { UInt32($0) })
-        var sweep = HistorySweep(history: history, options: options)
+        // Every cell is written by `fill`, so skip zeroing 8·n·p bytes.
+        var values = [Double](unsafeUninitializedCapacity: n * p) { buffer, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
+            count = n * p
+        }
+        // Requests grouped by customer, in as-of order within a customer (both stable), so each
+        // customer's facts are replayed once, sequentially, with the accumulator in cache. The
+        // facts each row needs are gathered first, in that order, in one tight loop (many cache
+        // misses in flight at once) rather than one by one inside the feature computation.
+        let customerOf = rows.map { history.rowCustomer[$0] }
+        let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
+        let requests = order.map { k in
+            FeatureRequest(position: k, asOf: asOf[Int(k)], fact: history.factIndex[rows[Int(k)]])
+        }
+        // Customers are independent: split the requests into a few chunks at customer boundaries
+        // and replay them on separate cores. Each row is written by exactly one chunk, and the
+        // result does not depend on the split (each customer's replay is the same sequence).
+        let chunks = Self.chunkBounds(requests.count, parts: parts ?? Self.parallelism(for: requests.count)) { j in
+            customerOf[Int(requests[j].position)] != customerOf[Int(requests[j - 1].position)]
+        }
         values.withUnsafeMutableBufferPointer { out in
-            for j in 0..<order.count {
-                let k = Int(order.payloads[j])
-                let a = order.days[j]
-                sweep.advance(through: a)
-                fill(row: rows[k], asOf: a, sweep: sweep, into: out.baseAddress! + k * p)
+            let base = UncheckedSendablePointer(out.baseAddress)
+            requests.withUnsafeBufferPointer { requests in
+                let all = UncheckedSendableRequests(requests)
+                DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { part in
+                    guard let out = base.pointer else { return }
+                    var replay = CustomerReplay(history: history, options: options)
+                    for j in chunks[part]..<chunks[part + 1] {
+                        let q = all.buffer[j]
+                        let invoice = history.facts[Int(q.fact)]
+                        let c = Int(invoice.customer)
+                        if c != replay.customer { replay.start(customer: c) }
+                        replay.advance(through: q.asOf)
+                        fill(
+                            invoice: invoice, asOf: q.asOf, totals: replay.totals,
+                            medianDaysLate: replay.daysLate.median, into: out + Int(q.position) * p)
+                    }
+                }
             }
         }
 
@@ -95,7 +133,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// (paid, or open past due + grace), each described as of its own issue day.
     public func trainingFeatures(labelsAsOf cutoff: Day) throws -> FeatureMatrix {
         var rows: [Int] = []
-        for r in 0..<history.issue.count where history.issue[r] <= cutoff.raw {
+        for r in 0..<history.invoiceCount where history.rowIssue[r].raw <= cutoff.raw {
             if label(ofInvoice: r, cutoff: cutoff) != .unknown { rows.append(r) }
         }
         return try features(forInvoices: rows, labelsAsOf: cutoff)
@@ -112,8 +150,8 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// Rows of invoices issued on or before `day` and unpaid at its end (`paid_date` empty or later).
     public func openInvoices(asOf day: Day) -> [Int] {
         var rows: [Int] = []
-        for r in 0..<history.issue.count where history.issue[r] <= day.raw {
-            let paid = history.paid[r]
+        for r in 0..<history.invoiceCount where history.rowIssue[r].raw <= day.raw {
+            let paid = history.rowPaid[r].raw
             if paid == PreparedHistory.none || paid > day.raw { rows.append(r) }
         }
         return rows
@@ -122,39 +160,67 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// The label of invoice `row` at `cutoff`, with this builder's grace days.
     public func label(ofInvoice row: Int, cutoff: Day) -> PaymentLabel {
         PaymentLabel.classify(
-            due: history.due[row], paid: history.paid[row], cutoff: cutoff.raw, graceDays: history.graceDays)
+            due: history.rowDue[row].raw, paid: history.rowPaid[row].raw, cutoff: cutoff.raw,
+            graceDays: history.graceDays)
     }
 
-    /// Writes one feature row for invoice `r` as of day `a` from the sweep's state at `a`.
-    private func fill(row r: Int, asOf a: Int32, sweep s: HistorySweep, into x: UnsafeMutablePointer<Double>) {
-        let h = history
-        let c = Int(h.customer[r])
-        let issue = h.issue[r], due = h.due[r], paid = h.paid[r]
-        let amount = h.amount[r]
-        let A = Int64(a)
+    /// How many chunks to split `count` requests into: one per core, none below 50,000 rows each.
+    static func parallelism(for count: Int) -> Int {
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 50_000))
+    }
 
-        // The invoice itself is excluded from its customer's totals once the sweep has seen it.
+    /// `parts + 1` ascending bounds over `0..<count` (fewer if there are not enough boundaries),
+    /// each inner bound moved forward to the first index where `isBoundary` holds.
+    static func chunkBounds(_ count: Int, parts: Int, isBoundary: (Int) -> Bool) -> [Int] {
+        var bounds = [0]
+        for part in 1..<max(parts, 1) {
+            var j = max(count * part / parts, bounds[bounds.count - 1] + 1)
+            while j < count && !isBoundary(j) { j += 1 }
+            if j < count { bounds.append(j) }
+        }
+        bounds.append(count)
+        return bounds
+    }
+
+    /// sin and cos of `2π·(month − 1)/12`, month 1…12: the due month on the yearly cycle.
+    private static let monthSine = (0..<12).map { sin(2 * Double.pi * Double($0) / 12) }
+    private static let monthCosine = (0..<12).map { cos(2 * Double.pi * Double($0) / 12) }
+
+    /// Writes the feature row of `invoice` as of day `a` from its customer's totals at `a`.
+    private func fill(
+        invoice: InvoiceFacts, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
+        into x: UnsafeMutablePointer<Double>
+    ) {
+        let h = history
+        let issue = invoice.issue, due = invoice.due, paid = invoice.paid
+        let amount = invoice.amount
+        let A = Int64(a)
+        let c = Int(invoice.customer)
+
+        // The invoice itself is excluded from its customer's totals once the replay has seen it.
         let selfIssued = issue + 1 <= a
         let selfPaidSeen = paid != PreparedHistory.none && max(paid, issue) + 1 <= a
         let selfOpen = selfIssued && !selfPaidSeen
         let selfOverdue = selfOpen && (paid == PreparedHistory.none || paid > due) && max(issue, due) + 1 <= a
 
-        let n = Int(s.settledCount[c])
-        let prior = s.populationLateShare(fallback: options.initialLatePrior)
+        let n = Int(acc.settledCount)
+        let population = h.timeline.population(asOf: a)
+        let prior = population.settled > 0
+            ? Double(population.late) / Double(population.settled) : options.initialLatePrior
         let strength = options.priorStrength
         func set(_ f: PaymentFeature, _ v: Double) { x[f.rawValue] = v }
 
         set(.priorSettledCountLog, log1p(Double(n)))
         let shrinkDenominator = Double(n) + strength
-        set(.lateShareShrunk, shrinkDenominator > 0 ? (Double(s.lateCount[c]) + strength * prior) / shrinkDenominator : prior)
+        set(.lateShareShrunk, shrinkDenominator > 0 ? (Double(acc.lateCount) + strength * prior) / shrinkDenominator : prior)
         set(.populationLateShare, prior)
         if n > 0 {
-            let overall = Double(s.lateCount[c]) / Double(n)
-            set(.meanDaysLate, Double(s.daysLateSum[c]) / Double(n))
-            set(.medianDaysLate, s.medians[c].median ?? 0)
-            set(.maxDaysLate, Double(s.daysLateMax[c]))
-            set(.recencyWeightedDaysLate, s.recencySum[c] / s.recencyWeight[c])
-            set(.lateShareTrend, s.recentLateShare(c) - overall)
+            let overall = Double(acc.lateCount) / Double(n)
+            set(.meanDaysLate, Double(acc.daysLateSum) / Double(n))
+            set(.medianDaysLate, medianDaysLate ?? 0)
+            set(.maxDaysLate, Double(acc.daysLateMax))
+            set(.recencyWeightedDaysLate, acc.recencySum / acc.recencyWeight)
+            set(.lateShareTrend, acc.recentLateShare - overall)
         } else {
             set(.meanDaysLate, 0)
             set(.medianDaysLate, 0)
@@ -162,26 +228,26 @@ public struct PointInTimeFeatureBuilder: Sendable {
             set(.recencyWeightedDaysLate, 0)
             set(.lateShareTrend, 0)
         }
-        let first = s.firstIssue[c]
-        if s.lastPaid[c] != PreparedHistory.none {
-            set(.daysSinceLastPayment, Double(A - Int64(s.lastPaid[c])))
+        let first = acc.firstIssue
+        if acc.lastPaid != PreparedHistory.none {
+            set(.daysSinceLastPayment, Double(A - Int64(acc.lastPaid)))
         } else if first != Int32.max {
             set(.daysSinceLastPayment, Double(A - Int64(first)))
         } else {
             set(.daysSinceLastPayment, 0)
         }
 
-        let openCount = Int(s.openCount[c]) - (selfOpen ? 1 : 0)
+        let openCount = Int(acc.openCount) - (selfOpen ? 1 : 0)
         set(.openInvoiceCount, Double(openCount))
-        set(.openAmount, openCount == 0 ? 0 : s.openAmount[c] - (selfOpen ? amount : 0))
-        let overdueCount = Int(s.overdueCount[c]) - (selfOverdue ? 1 : 0)
+        set(.openAmount, openCount == 0 ? 0 : acc.openAmount - (selfOpen ? amount : 0))
+        let overdueCount = Int(acc.overdueCount) - (selfOverdue ? 1 : 0)
         set(.overdueInvoiceCount, Double(overdueCount))
-        set(.overdueAmount, overdueCount == 0 ? 0 : s.overdueAmount[c] - (selfOverdue ? amount : 0))
+        set(.overdueAmount, overdueCount == 0 ? 0 : acc.overdueAmount - (selfOverdue ? amount : 0))
 
         set(.logAmount, log1p(max(amount, 0)))
-        let priorCount = Int(s.issuedCount[c]) - (selfIssued ? 1 : 0)
+        let priorCount = Int(acc.issuedCount) - (selfIssued ? 1 : 0)
         if priorCount > 0 && amount > 0 {
-            let mean = (s.issuedAmount[c] - (selfIssued ? amount : 0)) / Double(priorCount)
+            let mean = (acc.issuedAmount - (selfIssued ? amount : 0)) / Double(priorCount)
             set(.amountLogRatioToPriorMean, mean > 0 ? log(amount / mean) : 0)
         } else {
             set(.amountLogRatioToPriorMean, 0)
@@ -193,27 +259,45 @@ public struct PointInTimeFeatureBuilder: Sendable {
         if since != PreparedHistory.none && since < a && since < start { start = since }
         set(.tenureDays, start == Int32.max ? 0 : Double(A - Int64(start)))
 
-        let method = h.method[r]
+        let method = invoice.method
         set(.methodCard, method == .card ? 1 : 0)
         set(.methodTransfer, method == .transfer ? 1 : 0)
         set(.methodDirectDebit, method == .directDebit ? 1 : 0)
         set(.methodCheque, method == .cheque ? 1 : 0)
         set(.methodOther, method == .other ? 1 : 0)
-        let channel = h.channel[r]
+        let channel = invoice.channel
         set(.channelElectronic, channel == .electronic ? 1 : 0)
         set(.channelPaper, channel == .paper ? 1 : 0)
 
         let month = Day(raw: due).civil.month
-        let angle = 2 * Double.pi * Double(month - 1) / 12
-        set(.dueMonthSin, sin(angle))
-        set(.dueMonthCos, cos(angle))
+        set(.dueMonthSin, Self.monthSine[month - 1])
+        set(.dueMonthCos, Self.monthCosine[month - 1])
         set(.dueInAugust, month == 8 ? 1 : 0)
         set(.dueInDecember, month == 12 ? 1 : 0)
 
-        set(.priorDisputes, Double(s.disputesOpened[c]))
-        set(.brokenPromises, Double(s.brokenPromises[c]))
-        set(.remindersBounced, Double(s.remindersBounced[c]))
-        set(.hardshipReported, s.hardshipReports[c] > 0 ? 1 : 0)
+        set(.priorDisputes, Double(acc.disputesOpened))
+        set(.brokenPromises, Double(acc.brokenPromises))
+        set(.remindersBounced, Double(acc.remindersBounced))
+        set(.hardshipReported, acc.hardshipReports > 0 ? 1 : 0)
         set(.hasHistory, n > 0 ? 1 : 0)
     }
+}
+
+/// One row to compute: where it goes in the matrix, its as-of day, and where its invoice's facts are.
+struct FeatureRequest {
+    var position: Int32
+    var asOf: Int32
+    var fact: Int32
+}
+
+/// Hands the matrix's base address to the worker chunks, which write disjoint rows.
+private struct UncheckedSendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Double>?
+    init(_ pointer: UnsafeMutablePointer<Double>?) { self.pointer = pointer }
+}
+
+/// Read-only view of the sorted requests shared by the worker chunks.
+private struct UncheckedSendableRequests: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<FeatureRequest>
+    init(_ buffer: UnsafeBufferPointer<FeatureRequest>) { self.buffer = buffer }
 }

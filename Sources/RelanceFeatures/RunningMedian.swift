@@ -13,6 +13,12 @@ struct RunningMedian: Sendable {
 
     var count: Int { lower.count + upper.count }
 
+    /// Empties the multiset, keeping the storage for the next customer.
+    mutating func removeAll() {
+        lower.removeAll(keepingCapacity: true)
+        upper.removeAll(keepingCapacity: true)
+    }
+
     mutating func insert(_ value: Int64) {
         if lower.isEmpty || value <= -lower[0] {
             Self.push(&lower, -value)

@@ -8,7 +8,9 @@ import RelanceData
 /// `invoice_id, customer_id, amount, due_date`. Optional: `customer_name, currency` (default from
 /// the caller), `issue_date` (default: due date), `days_overdue` (recomputed by the planner anyway),
 /// `p_late`, `anomaly_score`, `anomaly_flags` (`;` or `|` separated), `risk_tier`, `priority`, and
-/// `reasons` / `reason_codes`: entries separated by `;` or `|`, each `code` or `code=value`.
+/// `reasons` / `reason_codes`: entries separated by `;` or `|`, each `code` or `code=value`
+/// (the CSV written by `relance score` holds rendered sentences there: they are read as codes that
+/// are not shareable, so they never reach a customer).
 /// Reasons read back this way are marked **not** shareable unless a `shareable_reasons` column
 /// lists their codes: when in doubt, nothing is said to the customer.
 public enum RiskListCSVReader {
@@ -76,8 +78,13 @@ public enum RiskListCSVReader {
                                       shareableWithCustomer: shareable.contains(parts[0])))
             }
             let currency = field("currency")
+            // The risk-list writer prefixes free text starting with a formula character with `'`.
+            var name = field("customer_name")
+            if name.hasPrefix("'"), let second = name.dropFirst().unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(second) {
+                name.removeFirst()
+            }
             out.append(ScoredInvoice(
-                invoiceId: id, customerId: customer, customerName: field("customer_name"), amount: try number("amount"),
+                invoiceId: id, customerId: customer, customerName: name, amount: try number("amount"),
                 currency: currency.isEmpty ? defaultCurrency : currency, issueDate: issue, dueDate: due,
                 daysOverdue: Int(try number("days_overdue", default: 0)), pLate: try number("p_late", default: 0),
                 anomalyScore: try number("anomaly_score", default: 0), anomalyFlags: split(field("anomaly_flags")),

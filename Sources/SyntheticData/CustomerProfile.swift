@@ -46,6 +46,10 @@ struct CustomerProfile {
     var badEmail: Bool
     /// The customer joined during the history (as opposed to before its start).
     var joinedDuringHistory: Bool
+    /// Day of month (10, 15, 25 or 28) of the customer's monthly supplier payment run, or 0 when
+    /// the customer pays invoices one by one. Large organisations pay in runs: on-time invoices
+    /// are paid at the last run before they fall due, late ones wait for the next run.
+    var paymentRunDay: Int
 
     /// Log-odds of paying late in calm conditions.
     var baseLateLogOdds: Double { log((1 - reliability) / reliability) }
@@ -59,7 +63,7 @@ struct CustomerProfile {
         let identity = FictitiousIdentity.draw(language: language, segment: segment, rng: &rng)
 
         // When the customer appears: a little over half exist before the history starts.
-        let span = options.asOf - options.start
+        let span = options.worldEnd - options.start
         let joinedDuring = !rng.chance(0.55)
         let firstOrder: Day
         let since: Day
@@ -70,9 +74,9 @@ struct CustomerProfile {
             firstOrder = options.start
             since = options.start - rng.int(30...4_200)
         }
-        var lastOrder = options.asOf
+        var lastOrder = options.worldEnd
         if rng.chance(0.12) {
-            let remaining = options.asOf - firstOrder
+            let remaining = options.worldEnd - firstOrder
             if remaining > 120 { lastOrder = firstOrder + 60 + rng.int(0...(remaining - 60)) }
         }
 
@@ -101,9 +105,9 @@ struct CustomerProfile {
         // Reliability: a mixture of good, average and poor payers.
         var reliability: Double
         switch rng.pick([0.55, 0.30, 0.15]) {
-        case 0: reliability = 0.82 + 0.16 * rng.uniform()
-        case 1: reliability = 0.55 + 0.27 * rng.uniform()
-        default: reliability = 0.18 + 0.37 * rng.uniform()
+        case 0: reliability = 0.88 + 0.11 * rng.uniform()
+        case 1: reliability = 0.55 + 0.33 * rng.uniform()
+        default: reliability = 0.12 + 0.43 * rng.uniform()
         }
         if segment == .publicSector { reliability = min(0.97, reliability * 0.9 + 0.06) }
         let deteriorating = rng.chance(0.09)
@@ -123,7 +127,11 @@ struct CustomerProfile {
         let typical = median * rng.logNormal(mu: 0, sigma: 0.85)
         let orderWeight = weightBase * rng.logNormal(mu: 0, sigma: 0.8)
         var subscription: Int64 = 0
-        if segment != .retail && rng.chance(0.12) {
+        // A subscription bills every month whatever the requested size, so subscriptions become
+        // rarer when the history is asked to hold less than about one invoice per customer-month.
+        let months = max(1, Double(options.worldEnd - options.start) / 30.44)
+        let invoicesPerCustomerMonth = Double(options.invoices) / Double(max(1, options.customers)) / months
+        if segment != .retail && rng.chance(0.12 * min(1, invoicesPerCustomerMonth)) {
             // Round fees are common and legitimate (look-alikes for the round-amount anomaly).
             let fee = typical * (0.3 + 0.5 * rng.uniform())
             let step: Double = fee >= 2_000 ? 500 : fee >= 400 ? 50 : 10
@@ -143,6 +151,9 @@ struct CustomerProfile {
             preferred = [.email, .sms, .phone, .letter][rng.pick([0.72, 0.13, 0.11, 0.04])]
         }
 
+        let runShare: Double = segment == .enterprise ? 0.45 : segment == .publicSector ? 0.4 : segment == .sme ? 0.08 : 0
+        let paysInRuns = method != .card && method != .directDebit && rng.chance(runShare)
+
         return CustomerProfile(
             segment: segment, language: language, identity: identity, customerSince: since,
             firstOrder: firstOrder, lastOrder: lastOrder, preferredChannel: preferred,
@@ -152,7 +163,8 @@ struct CustomerProfile {
             amountSpread: 0.25 + 0.35 * rng.uniform(), subscriptionCents: subscription,
             subscriptionDayOfMonth: rng.int(1...28), priceList: prices,
             disputeProneness: rng.logNormal(mu: 0, sigma: 0.7), badEmail: rng.chance(0.03),
-            joinedDuringHistory: joinedDuring)
+            joinedDuringHistory: joinedDuring,
+            paymentRunDay: paysInRuns ? rng.element([10, 15, 25, 28]) : 0)
     }
 
     /// Expected invoices per active day before scaling, used to hit the requested total.

@@ -27,15 +27,21 @@ struct DayTextTable {
         }
     }
 
-    /// Appends the ten bytes of `day`; days outside the table fall back to `Day.iso`.
-    @inline(__always) func append(_ day: Int32, to out: inout [UInt8]) {
+    /// Writes the ten bytes of `day` at `out` and returns how many bytes were written; days
+    /// outside the table fall back to `Day.iso`.
+    @inline(__always) func write(_ day: Int32, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let i = Int(day) - Int(first)
         if i >= 0 && i < count {
             bytes.withUnsafeBufferPointer { p in
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[(i * 10)..<(i * 10 + 10)]))
+                out.update(from: p.baseAddress! + i * 10, count: 10)
             }
-        } else {
-            out.append(contentsOf: Day(raw: day).iso.utf8)
+            return 10
         }
+        var n = 0
+        for b in Day(raw: day).iso.utf8 {
+            out[n] = b
+            n += 1
+        }
+        return n
     }
 }

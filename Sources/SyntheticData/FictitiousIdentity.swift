@@ -22,7 +22,7 @@ struct FictitiousIdentity {
         let name = french
             ? frenchCompany(segment: segment, language: language, rng: &rng)
             : englishCompany(segment: segment, language: language, rng: &rng)
-        let domain = slug(name) + ".example"
+        let domain = slug(withoutLegalForm(name)) + ".example"
         let email: String
         switch rng.int(0...9) {
         case 0...5: email = "\(slug(first)).\(slug(last))@\(domain)"
@@ -62,14 +62,20 @@ struct FictitiousIdentity {
         "Librairie", "Boucherie", "Électricité", "Fromagerie", "Traiteur", "Ébénisterie",
         "Maçonnerie", "Cabinet", "Pépinières", "Charpente", "Cave", "Serrurerie", "Paysages",
     ]
-    static let frenchPlaces = [
-        "Loire", "Provence", "Vosges", "Bretagne", "Val d'Oise", "Armor", "Lyonnais", "Ardennes",
-        "Condroz", "Gâtinais", "Vexin", "Cévennes", "Bocage", "Morvan", "Quercy", "Beauce",
+    /// Regions as a bare name and with the article French grammar wants after `du`/`de`.
+    static let frenchRegions: [(name: String, of: String)] = [
+        ("Loire", "de la Loire"), ("Provence", "de Provence"), ("Vosges", "des Vosges"),
+        ("Bretagne", "de Bretagne"), ("Val d'Oise", "du Val d'Oise"), ("Armor", "d'Armor"),
+        ("Lyonnais", "du Lyonnais"), ("Ardennes", "des Ardennes"), ("Condroz", "du Condroz"),
+        ("Gâtinais", "du Gâtinais"), ("Vexin", "du Vexin"), ("Cévennes", "des Cévennes"),
+        ("Bocage", "du Bocage"), ("Morvan", "du Morvan"), ("Quercy", "du Quercy"), ("Beauce", "de la Beauce"),
     ]
     static let frenchForms = ["SARL", "SAS", "SA", "EURL", "SNC", "SASU"]
     static let inventedTowns = [
         "Saint-Aubin-sur-Vère", "Montfleury", "Brenneville", "Saint-Hilaire-des-Ormes", "Valcourt",
         "Aurette-le-Haut", "Lisonval", "Chantemerle", "Roche-Bernon", "Fontvieille-sur-Ornette",
+        "Bois-Renard", "Marcillac-la-Vallée", "Saint-Loup-des-Prés", "Villebrune", "Clairfontaine-sur-Lys",
+        "Pontaury", "Mervilliers", "La Roche-Aimée", "Belcastel-sur-Aune", "Vernonville",
     ]
 
     static func frenchCompany(segment: CustomerSegment, language: String, rng: inout SplitMix64) -> String {
@@ -86,20 +92,20 @@ struct FictitiousIdentity {
             ])
         case .enterprise:
             return rng.element([
-                "Groupe \(last) \(form)", "\(last) Industries \(form)", "\(rng.element(frenchPlaces)) Logistique \(form)",
+                "Groupe \(last) \(form)", "\(last) Industries \(form)", "\(rng.element(frenchRegions).name) Logistique \(form)",
                 "Compagnie \(last) et Associés", "\(last) Distribution \(form)",
             ])
         case .retail:
             return rng.element([
                 "\(rng.element(frenchTrades)) \(last)", "Chez \(rng.element(frenchFirstNames))",
-                "L'Atelier de \(rng.element(frenchFirstNames))", "\(rng.element(frenchTrades)) du \(rng.element(frenchPlaces))",
-                "Au Panier de \(rng.element(frenchPlaces))",
+                "L'Atelier de \(rng.element(frenchFirstNames))", "\(rng.element(frenchTrades)) \(rng.element(frenchRegions).of)",
+                "Au Panier \(rng.element(frenchRegions).of)",
             ])
         case .sme:
             return rng.element([
                 "\(rng.element(frenchTrades)) \(last) \(form)", "\(last) & Fils", "Établissements \(last)",
                 "\(last), \(rng.element(frenchSurnames(language))) et Associés", "Bureau d'études \(last)",
-                "\(rng.element(frenchTrades)) du \(rng.element(frenchPlaces)) \(form)", "\(last) Conseil \(form)",
+                "\(rng.element(frenchTrades)) \(rng.element(frenchRegions).of) \(form)", "\(last) Conseil \(form)",
             ])
         }
     }
@@ -122,7 +128,9 @@ struct FictitiousIdentity {
     ]
     static let englishPlaces = [
         "Thornbury Vale", "Kingsmere", "Ashcombe", "Elderbrook", "Harrowgate Fields", "Millstead",
-        "Westholme", "Brackenridge", "Fernleigh", "Oakhaven",
+        "Westholme", "Brackenridge", "Fernleigh", "Oakhaven", "Larkhill Cross", "Stonebridge Wells",
+        "Hollowmere", "Redfern Bay", "Coldharbour Green", "Wickenford", "Marlow Heath", "Ravensholt",
+        "Dunmore Quay", "Briarwood",
     ]
 
     static func englishCompany(segment: CustomerSegment, language: String, rng: inout SplitMix64) -> String {
@@ -154,6 +162,42 @@ struct FictitiousIdentity {
         }
     }
 
+    /// Makes the name unique among `taken` (and inserts it), the way real ledgers tell two
+    /// companies of the same name apart: by their town. The e-mail domain follows the new name.
+    mutating func makeUnique(among taken: inout Set<String>, french: Bool, rng: inout SplitMix64) {
+        if taken.insert(name).inserted { return }
+        let towns = french ? Self.inventedTowns : Self.englishPlaces
+        let qualifiers = french ? ["", "-Nord", "-Sud", "-Est", "-Ouest", "-Centre"]
+                                : ["", " North", " South", " East", " West", " Central"]
+        let base = name
+        var suffix = ""
+        var attempt = 0
+        repeat {
+            let town = rng.element(towns)
+            suffix = attempt < 40 ? town + rng.element(qualifiers) : "\(town) \(attempt - 38)"
+            attempt += 1
+        } while !taken.insert("\(base) (\(suffix))").inserted
+        name = "\(base) (\(suffix))"
+        let local = email.split(separator: "@").first.map(String.init) ?? "contact"
+        email = "\(local)@\(Self.slug(Self.withoutLegalForm(base) + " " + suffix)).example"
+    }
+
+    /// Makes the e-mail address unique among `taken` (and inserts it). Two names can share a
+    /// domain once legal forms and punctuation are dropped (`Martin SA`, `Martin SAS`); the full
+    /// name, then a number, tells them apart.
+    mutating func makeEmailUnique(among taken: inout Set<String>) {
+        if taken.insert(email).inserted { return }
+        let local = email.split(separator: "@").first.map(String.init) ?? "contact"
+        let domain = Self.slug(name)
+        var candidate = "\(local)@\(domain).example"
+        var n = 2
+        while !taken.insert(candidate).inserted {
+            candidate = "\(local)@\(domain)-\(n).example"
+            n += 1
+        }
+        email = candidate
+    }
+
     // MARK: - Contact details
 
     static func phone(language: String, rng: inout SplitMix64) -> String {
@@ -177,6 +221,18 @@ struct FictitiousIdentity {
         }
     }
 
+    static let legalForms: Set<String> = [
+        "SARL", "SAS", "SA", "EURL", "SNC", "SASU", "SRL", "SC", "Sàrl", "inc.", "ltée", "Ltd", "Limited",
+        "plc", "Inc.", "LLC", "LLP",
+    ]
+
+    /// The company name without a trailing legal form, as domain names are usually chosen.
+    static func withoutLegalForm(_ name: String) -> String {
+        var words = name.split(separator: " ")
+        while words.count > 1, let last = words.last, legalForms.contains(String(last)) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
     /// Lower-case ASCII letters and digits of a name joined by hyphens (accents folded), for domains.
     static func slug(_ text: String) -> String {
         var out = ""
@@ -191,6 +247,8 @@ struct FictitiousIdentity {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.unicodeScalars.append(Unicode.Scalar(v + 32) ?? scalar)
+            } else if v == 0x27 || v == 0x2019 {
+                continue  // apostrophes vanish: O'Brien → obrien
             } else if v < 0x300 || v > 0x36F {
                 pendingHyphen = true  // spaces, punctuation; combining accents are simply dropped
             }

@@ -15,7 +15,7 @@ import Foundation
 ///
 /// ```swift
 /// let summary = try HistoryGenerator.write(options: GeneratorOptions(seed: 7), to: outputFolder)
-/// print(summary)   // 500 customers, 24 031 invoices (…)
+/// print(summary)   // 500 customers, 23... invoices (… open, … overdue, …), … events, …
 /// ```
 public enum HistoryGenerator {
     public static func write(options: GeneratorOptions, to directory: URL) throws -> GenerationSummary {
@@ -27,143 +27,18 @@ public enum HistoryGenerator {
             throw GeneratorError.writeFailed(path: truthDirectory.path, reason: error.localizedDescription)
         }
 
-        let world = simulate(options: options)
-        let history = world.history
-        let days = DayTextTable(from: world.earliestDay, through: world.calendar.horizon)
-
-        // Invoices in issue-date order; ids are assigned in that order, as an ERP numbers them.
-        let invoiceCount = history.invoiceCount
-        let minIssue = history.issue.min() ?? 0
-        var invoiceKeys = [UInt64](repeating: 0, count: invoiceCount)
-        for i in 0..<invoiceCount {
-            invoiceKeys[i] = UInt64(UInt32(bitPattern: history.issue[i] - minIssue)) << 32 | UInt64(i)
-        }
-        invoiceKeys.sort()
-        var rankOf = [Int32](repeating: 0, count: invoiceCount)
-        for (rank, key) in invoiceKeys.enumerated() { rankOf[Int(key & 0xFFFF_FFFF)] = Int32(rank) }
-
-        let invoiceWidth = max(7, String(invoiceCount).count)
-        let customerWidth = max(5, String(options.customers).count)
-        func writeInvoiceId(_ w: CSVStreamWriter, _ old: Int) {
-            w.raw("INV-")
-            w.padded(Int(rankOf[old]) + 1, width: invoiceWidth)
-        }
-        func writeCustomerId(_ w: CSVStreamWriter, _ c: Int32) {
-            w.raw("C")
-            w.padded(Int(c) + 1, width: customerWidth)
-        }
-
-        var summary = GenerationSummary(
-            customers: options.customers, invoices: invoiceCount, events: history.eventCount, anomalies: 0,
-            paidInvoices: 0, paidLate: 0, openInvoices: 0, openOverdue: 0, disputedAtExport: 0, invoiceFileBytes: 0)
-        let asOf = options.asOf.raw
-        let currency = Array(options.currency.utf8)
-
-        // invoices.csv
-        let invoices = try CSVStreamWriter(destination: directory.appendingPathComponent("invoices.csv"), days: days, seed: options.seed)
-        invoices.raw("invoice_id,customer_id,issue_date,due_date,amount,currency,paid_date,disputed,payment_method,channel\n")
-        for key in invoiceKeys {
-            let i = Int(key & 0xFFFF_FFFF)
-            writeInvoiceId(invoices, i); invoices.comma()
-            writeCustomerId(invoices, history.customer[i]); invoices.comma()
-            invoices.day(history.issue[i]); invoices.comma()
-            invoices.day(history.due[i]); invoices.comma()
-            invoices.cents(history.cents[i]); invoices.comma()
-            invoices.raw(currency); invoices.comma()
-            invoices.day(history.paid[i]); invoices.comma()
-            invoices.byte(history.disputedAtExport[i] ? 49 : 48); invoices.comma()
-            invoices.text(history.method[i].label); invoices.comma()
-            invoices.text(history.channel[i].label)
-            try invoices.endRow()
-            if history.paid[i] == .min {
-                summary.openInvoices += 1
-                if history.due[i] < asOf { summary.openOverdue += 1 }
-            } else {
-                summary.paidInvoices += 1
-                if history.paid[i] > history.due[i] { summary.paidLate += 1 }
-            }
-            if history.disputedAtExport[i] { summary.disputedAtExport += 1 }
-            if history.anomaly[i] != 0 { summary.anomalies += 1 }
-        }
-        try invoices.finish()
-        summary.invoiceFileBytes = invoices.bytesWritten
-
-        // customers.csv, in customer-id order (ids follow the date the customer relationship began).
-        let customers = try CSVStreamWriter(destination: directory.appendingPathComponent("customers.csv"), days: days, seed: options.seed)
-        customers.raw("customer_id,name,contact_name,email,phone,language,customer_since,preferred_channel,opt_out,segment\n")
-        for (c, p) in world.profiles.enumerated() {
-            writeCustomerId(customers, Int32(c)); customers.comma()
-            customers.text(p.identity.name); customers.comma()
-            customers.text(p.identity.contactName); customers.comma()
-            customers.text(p.identity.email); customers.comma()
-            customers.text(p.identity.phone); customers.comma()
-            customers.text(p.language); customers.comma()
-            customers.day(p.customerSince.raw); customers.comma()
-            customers.text(p.preferredChannel.label); customers.comma()
-            customers.byte(p.optOut ? 49 : 48); customers.comma()
-            customers.text(p.segment.label)
-            try customers.endRow()
-        }
-        try customers.finish()
-
-        // events.csv, by date (then customer, then the order things happened).
-        let eventCount = history.eventCount
-        let minEvent = history.eventDay.min() ?? 0
-        var eventKeys = [UInt64](repeating: 0, count: eventCount)
-        for e in 0..<eventCount {
-            eventKeys[e] = UInt64(UInt32(bitPattern: history.eventDay[e] - minEvent)) << 32 | UInt64(e)
-        }
-        eventKeys.sort()
-        let events = try CSVStreamWriter(destination: directory.appendingPathComponent("events.csv"), days: days, seed: options.seed)
-        events.raw("date,customer_id,invoice_id,kind,note\n")
-        for key in eventKeys {
-            let e = Int(key & 0xFFFF_FFFF)
-            events.day(history.eventDay[e]); events.comma()
-            writeCustomerId(events, history.eventCustomer[e]); events.comma()
-            let inv = history.eventInvoice[e]
-            if inv >= 0 { writeInvoiceId(events, Int(inv)) }
-            events.comma()
-            events.text(history.eventKind[e].label); events.comma()
-            let value = history.eventNoteValue[e]
-            switch history.eventNote[e] {
-            case .none: break
-            case .reminderLevel: events.raw("level:"); events.integer(Int(value))
-            case .promised: events.raw("promised:"); events.day(value)
-            case .disputeReason: events.raw("reason:"); events.text(EventNote.disputeReasons[Int(value)])
-            case .instalments: events.raw("instalments:"); events.integer(Int(value))
-            }
-            try events.endRow()
-        }
-        try events.finish()
-
-        // truth/anomalies.csv in invoice-id order.
-        let anomalies = try CSVStreamWriter(destination: truthDirectory.appendingPathComponent("anomalies.csv"), days: days, seed: options.seed)
-        anomalies.raw("invoice_id,anomaly_kind\n")
-        for key in invoiceKeys {
-            let i = Int(key & 0xFFFF_FFFF)
-            guard let kind = AnomalyKind(rawValue: history.anomaly[i]) else { continue }
-            writeInvoiceId(anomalies, i); anomalies.comma()
-            anomalies.text(kind.label)
-            try anomalies.endRow()
-        }
-        try anomalies.finish()
-
-        // truth/customers.csv
-        let truth = try CSVStreamWriter(destination: truthDirectory.appendingPathComponent("customers.csv"), days: days, seed: options.seed)
-        truth.raw("customer_id,reliability,deteriorating,stress_at_end\n")
-        for (c, p) in world.profiles.enumerated() {
-            writeCustomerId(truth, Int32(c)); truth.comma()
-            truth.fixed4(p.reliability); truth.comma()
-            truth.byte(p.deteriorating ? 49 : 48); truth.comma()
-            truth.fixed4(world.stressAtEnd[c])
-            try truth.endRow()
-        }
-        try truth.finish()
+        let files = HistoryFiles(world: simulate(options: options), options: options)
+        let summary = try files.writeInvoices(to: directory.appendingPathComponent("invoices.csv"))
+        try files.writeCustomers(to: directory.appendingPathComponent("customers.csv"))
+        try files.writeEvents(to: directory.appendingPathComponent("events.csv"))
+        try files.writeAnomalyTruth(to: truthDirectory.appendingPathComponent("anomalies.csv"))
+        try files.writeCustomerTruth(to: truthDirectory.appendingPathComponent("customers.csv"))
         return summary
     }
 
     // MARK: - Simulation
 
+    /// Everything the simulation produced, before ids are assigned.
     struct World {
         var calendar: SimulationCalendar
         /// Profiles in customer-id order.
@@ -173,8 +48,10 @@ public enum HistoryGenerator {
         var earliestDay: Day
     }
 
+    /// Draws the customers, numbers them by the date their relationship began, scales ordering
+    /// to the requested invoice count, and runs every customer on its own random stream.
     static func simulate(options: GeneratorOptions) -> World {
-        let calendar = SimulationCalendar(start: options.start, asOf: options.asOf, seed: options.seed)
+        let calendar = SimulationCalendar(start: options.start, end: options.worldEnd, seed: options.seed)
 
         // Profiles, each from its own stream, then numbered by the date the relationship began.
         var drawn: [CustomerProfile] = []
@@ -204,7 +81,7 @@ public enum HistoryGenerator {
         let target = Double(options.invoices) / (1 + 0.26 * options.anomalyRate * (1 - newcomerShare))
         let rate = max(0, target - fixed) / max(1, weightDays * meanVolume)
         let simulation = CustomerSimulation(
-            calendar: calendar, asOf: options.asOf.raw, ordersPerWeightDay: rate,
+            calendar: calendar, asOf: options.asOf.raw, worldEnd: options.worldEnd.raw, ordersPerWeightDay: rate,
             newCustomerLargeFirstChance: min(0.5, newcomerShare * options.anomalyRate * Double(options.invoices) / Double(max(1, newcomers))),
             perInvoiceAnomalyChance: options.anomalyRate * (1 - newcomerShare))
 
@@ -215,8 +92,12 @@ public enum HistoryGenerator {
         profiles.reserveCapacity(order.count)
         stressAtEnd.reserveCapacity(order.count)
         var earliest = options.start
+        var names = Set<String>(), emails = Set<String>()
+        var renaming = SplitMix64(seed: options.seed, stream: 0xD15A_4B16_0000_0000)
         for (rank, original) in order.enumerated() {
-            let p = drawn[original]
+            var p = drawn[original]
+            p.identity.makeUnique(among: &names, french: p.language.hasPrefix("fr"), rng: &renaming)
+            p.identity.makeEmailUnique(among: &emails)
             var rng = SplitMix64(seed: options.seed ^ 0x5EED_CAFE_F00D_D00D, stream: UInt64(original))
             stressAtEnd.append(simulation.run(profile: p, customer: Int32(rank), rng: &rng, into: &history))
             profiles.append(p)

@@ -8,7 +8,6 @@ import Foundation
 /// little together, so that lateness drifts over the years as it does in real ledgers.
 struct SimulationCalendar {
     let start: Day
-    let asOf: Day
     /// Last day the simulation may reach (payments long after the as-of day are simulated, then hidden).
     let horizon: Day
     private let monthOfDayTable: [Int16]
@@ -25,10 +24,10 @@ struct SimulationCalendar {
     /// holidays in August and December slow approvals and payment runs.
     static let lateness: [Double] = [0, 0.25, 0, 0, 0, 0.1, 0, 0.25, 0.75, 0.1, 0, 0, 0.6]
 
-    init(start: Day, asOf: Day, seed: UInt64) {
+    /// A calendar from `start` to well past `end`, the last day of the simulated world.
+    init(start: Day, end: Day, seed: UInt64) {
         self.start = start
-        self.asOf = asOf
-        horizon = asOf + 900
+        horizon = end + 900
         let (sy, sm, _) = start.civil
         var starts: [Int32] = []
         var months: [UInt8] = []

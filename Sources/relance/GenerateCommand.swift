@@ -8,9 +8,10 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate a synthetic, realistic invoice history in the canonical CSV format.",
         discussion: """
-            Writes invoices.csv, customers.csv and events.csv into the output folder, plus
-            truth/anomalies.csv and truth/customers.csv (ground truth for validation; the toolkit
-            never reads them). The same options always produce byte-identical files.
+            Writes invoices.csv, customers.csv and events.csv into the output folder, plus \
+            truth/anomalies.csv and truth/customers.csv (ground truth for validation; the toolkit \
+            never reads them). The same options always produce byte-identical files. The defaults \
+            produce the sample shipped in datasets/sample.
             """)
 
     @Option(name: .long, help: "Output folder (created if needed).")
@@ -31,28 +32,50 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Export day (YYYY-MM-DD): nothing after it is known.")
     var asOf: String = GeneratorOptions().asOf.iso
 
-    @Option(name: .customLong("anomaly-rate"), help: "Share of invoices carrying an injected anomaly.")
+    @Option(name: .long, help: ArgumentHelp(
+        "Last simulated day (YYYY-MM-DD, default: the as-of date).",
+        discussion: "Runs with the same seed and horizon but different --as-of dates are exports of one ledger taken on different days."))
+    var horizon: String?
+
+    @Option(name: .customLong("anomaly-rate"), help: "Share of invoices carrying an injected anomaly (0 to 0.2).")
     var anomalyRate: Double = GeneratorOptions().anomalyRate
 
-    func run() throws {
+    /// The options as the generator takes them; throws a message naming the bad argument.
+    func generatorOptions() throws -> GeneratorOptions {
         guard let startDay = Day(iso: start) else {
             throw ValidationError("--start: \"\(start)\" is not a YYYY-MM-DD date")
         }
         guard let asOfDay = Day(iso: asOf) else {
             throw ValidationError("--as-of: \"\(asOf)\" is not a YYYY-MM-DD date")
         }
+        var horizonDay: Day?
+        if let horizon {
+            guard let day = Day(iso: horizon) else {
+                throw ValidationError("--horizon: \"\(horizon)\" is not a YYYY-MM-DD date")
+            }
+            horizonDay = day
+        }
         let options = GeneratorOptions(
             seed: seed, customers: customers, invoices: invoices, start: startDay, asOf: asOfDay,
-            anomalyRate: anomalyRate)
+            horizon: horizonDay, anomalyRate: anomalyRate)
         do {
             try options.validate()
         } catch let error as GeneratorError {
             throw ValidationError(error.description)
         }
+        return options
+    }
+
+    func validate() throws {
+        _ = try generatorOptions()
+    }
+
+    func run() throws {
+        let options = try generatorOptions()
         let began = Date()
         let summary = try HistoryGenerator.write(options: options, to: URL(fileURLWithPath: out, isDirectory: true))
         let seconds = Date().timeIntervalSince(began)
         FileHandle.standardError.write(Data(
-            "generated \(summary) as of \(asOfDay.iso) in \(String(format: "%.2f", seconds)) s\n".utf8))
+            "generated \(summary) as of \(options.asOf.iso) in \(String(format: "%.2f", seconds)) s\n".utf8))
     }
 }

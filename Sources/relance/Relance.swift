@@ -16,6 +16,7 @@ struct Relance: ParsableCommand {
             RecordCommand.self,
             ScoreCommand.self,
             TrainCommand.self,
+            PlanCommand.self,
         ]
     )
 }

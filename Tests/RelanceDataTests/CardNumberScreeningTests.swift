@@ -23,7 +23,12 @@ import Testing
         #expect(!flagged("41111111111111111111"))   // 20 digits
         #expect(!flagged("2024-01-10"))
         #expect(!flagged("1234567.89"))
-        #expect(!flagged("INV-4111111111111111"))
+        #expect(flagged("INV-4111111111111111"))             // a PAN after a prefix
+        #expect(flagged("paid by card 4111 1111 1111 1111, thanks"))
+        #expect(flagged("ref 12345 4111111111111111"))       // the PAN is a plain digit group
+        #expect(!flagged("ref 12345 4111111111111112"))
+        #expect(!flagged("Milk x 7 ltrs, 2011-04-26 11:50"))
+        #expect(!flagged("tel 01 23 45 67 89"))              // 10 digits
     }
 
     @Test func cardNumberInAnIgnoredColumnRefusesTheFileWithoutEchoingIt() throws {
@@ -48,7 +53,7 @@ import Testing
     @Test func cardNumberInCustomersAndEventsIsRefused() {
         let invoices = files.write("invoices.csv", invoiceHeader + "A1,C1,2024-01-10,2024-02-09,5,,,,,\n")
         let customers = files.write("customers.csv", "customer_id,phone\nC1,\(dashed)\n")
-        let events = files.write("events.csv", "date,customer_id,kind,note\n2024-01-12,C1,call,card \(visa)\n2024-01-13,C1,call,\(visa)\n")
+        let events = files.write("events.csv", "date,customer_id,kind,note\n2024-01-12,C1,call,no card here\n2024-01-13,C1,call,card \(visa)\n")
         let issues = files.issues(DatasetSources(invoices: invoices, customers: customers, events: events))
         let pans = issues.filter { $0.contains("looks like a payment card number") }
         #expect(pans.map { $0.components(separatedBy: ": looks like")[0] } == ["customers.csv:2: phone", "events.csv:3: note"])

@@ -77,3 +77,27 @@ import Testing
         #expect(report.warnings.contains("events.csv: no data rows (the file has a header only)"))
     }
 }
+
+/// Customer codes are resolved in batches; the result must equal one lookup per row in file order.
+@Suite struct CustomerCodeBatchTests {
+    @Test func codesFollowFileOrderAcrossBatchBoundaries() throws {
+        let files = TestFiles()
+        var text = invoiceHeader
+        var expected: [String] = []
+        for i in 0..<300 {
+            let customer = "K\((i * 37) % 91)"
+            expected.append(customer)
+            text += "A\(1000 + i),\(customer),2024-01-10,2024-02-09,5,,,,,\n"
+        }
+        let customers = files.write("customers.csv", "customer_id\nK5\nK1\n")
+        let report = try DatasetLoader.load(DatasetSources(invoices: files.write("invoices.csv", text), customers: customers))
+        let d = report.dataset
+        #expect(d.invoices.customer.map { d.customerIds.name(of: $0) } == expected)
+        var firstSeen: [String] = ["K5", "K1"]
+        for c in expected where !firstSeen.contains(c) { firstSeen.append(c) }
+        #expect(d.customerIds.names == firstSeen)
+        let unknown = expected.filter { $0 != "K5" && $0 != "K1" }.count
+        let firstUnknownLine = (expected.firstIndex { $0 != "K5" && $0 != "K1" } ?? 0) + 2
+        #expect(report.warnings == ["invoices.csv: \(unknown) invoice(s) name a customer absent from customers.csv (first on line \(firstUnknownLine)); they are kept, without customer details"])
+    }
+}

@@ -62,3 +62,46 @@ import Testing
         #expect(throws: DateFormatError.self) { try DateFormat(pattern: "HH:mm") }
     }
 }
+
+@Suite struct CivilCalendarTests {
+    @Test func tableLookupAgreesWithTheCivilFormulaOnEveryDay() {
+        // Every day from 1899-12-01 to 2200-01-31, plus impossible dates around month ends.
+        var mismatches = 0
+        for year in 1899...2200 {
+            for month in 0...13 {
+                for day in 0...32 {
+                    let reference = Day(year: year, month: month, day: day)
+                    if CivilCalendar.day(year: year, month: month, day: day) != reference { mismatches += 1 }
+                    guard let reference else { continue }
+                    var iso = reference.iso
+                    let parsed = iso.withUTF8 { CivilCalendar.parseISO(UnsafeRawBufferPointer($0)) }
+                    if parsed != reference { mismatches += 1 }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func isoParsingRefusesWhatDayRefuses() {
+        for s in ["2024-02-30", "2023-02-29", "2024-00-10", "2024-13-10", "2024-1-010", "2024/01/10", "２０２４-01-10", "0000-01-01", ""] {
+            var t = s
+            let parsed = t.withUTF8 { CivilCalendar.parseISO(UnsafeRawBufferPointer($0)) }
+            #expect(parsed == nil, "\(s)")
+            #expect(Day(iso: s) == nil, "\(s)")
+        }
+    }
+}
+
+@Suite struct LabelSetTests {
+    @Test func matchesExactLabelsOnly() {
+        let kinds = LabelSet<EventKind>(EventKind.allCases.map { ($0.label, $0) })
+        for k in EventKind.allCases {
+            var s = k.label
+            #expect(s.withUTF8 { kinds.match(UnsafeRawBufferPointer($0)) } == k)
+        }
+        for s in ["", "call ", "Call", "payment_plan_agreeD", "payment_plan_agree", "reminder_sent_"] {
+            var t = s
+            #expect(t.withUTF8 { kinds.match(UnsafeRawBufferPointer($0)) } == nil, "\(s)")
+        }
+    }
+}

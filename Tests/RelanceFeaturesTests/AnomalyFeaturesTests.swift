@@ -86,6 +86,23 @@ import Testing
         #expect(m[0, C.duplicateOfEarlier.rawValue] == 0)
     }
 
+    @Test func repeatShareCountsOnlyEarlierDays() throws {
+        var h = AnomalyTestHistory()
+        h.add("R1", customer: "r", day: 0, amount: 10)
+        h.add("R2", customer: "r", day: 2, amount: 10)   // repeat of R1
+        h.add("R3", customer: "r", day: 20, amount: 11)
+        h.add("R4", customer: "r", day: 21, amount: 11)  // repeat of R3
+        h.add("R5", customer: "r", day: 21, amount: 12)  // same day as R4: R4 not yet counted
+        h.add("R6", customer: "r", day: 40, amount: 13)
+        let m = try h.features()
+        let col = C.customerPriorRepeatShare.rawValue
+        #expect(m[0, col] == 0 && m[1, col] == 0)
+        #expect(m[2, col] == 0.5)               // {R1, R2}: one repeat
+        #expect(abs(m[3, col] - 1.0 / 3) < 1e-15) // {R1, R2, R3}
+        #expect(abs(m[4, col] - 1.0 / 3) < 1e-15)
+        #expect(m[5, col] == 0.4)               // {R1…R5}: R2 and R4
+    }
+
     @Test func sameDayDuplicatePointsAtTheEarlierInputRow() throws {
         var h = AnomalyTestHistory()
         h.add("X-2", customer: "d", day: 4, amount: 77)
@@ -125,6 +142,40 @@ import Testing
         // The history does contain the situations the property is about.
         let dupes = full.duplicateOriginalId.compactMap { $0 }.count
         #expect(dupes > 0)
+    }
+
+    /// The sweep keeps sorted windows incrementally; this recomputes every customer-relative value
+    /// the slow, obvious way (all earlier-day invoices, last K by (day, input order), sort) and
+    /// requires exact equality, with a window of 6 so evictions happen constantly (and both odd and even windows occur).
+    @Test func incrementalWindowsEqualANaiveRecomputation() throws {
+        let h = AnomalyTestHistory.random(seed: 99, customers: 12, invoices: 900)
+        let k = 6
+        let m = try h.features(AnomalyFeatureOptions(historyWindow: k))
+        let inv = h.invoices
+        func median(_ v: [Double]) -> Double {
+            let s = v.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : 0.5 * (s[s.count / 2 - 1] + s[s.count / 2])
+        }
+        for i in 0..<inv.count {
+            let prior = (0..<inv.count).filter { inv.customer[$0] == inv.customer[i] && inv.issueDate[$0] < inv.issueDate[i] }
+                .sorted { inv.issueDate[$0] != inv.issueDate[$1] ? inv.issueDate[$0] < inv.issueDate[$1] : $0 < $1 }
+            guard !prior.isEmpty else {
+                #expect(m[i, C.newCustomer.rawValue] == 1)
+                continue
+            }
+            let window = Array(prior.suffix(k))
+            let logs = window.map { log(inv.amount[$0]) }
+            let med = median(logs)
+            let logA = log(inv.amount[i])
+            #expect(m[i, C.logAmountRatioToCustomerMedian.rawValue] == logA - med)
+            #expect(m[i, C.logAmountRatioToCustomerMax.rawValue] == logA - logs.max()!)
+            if prior.count >= 5 {
+                let mad = median(logs.map { abs($0 - med) })
+                #expect(m[i, C.amountRobustZ.rawValue] == (logA - med) / max(1.4826 * mad, 0.05))
+            }
+            let terms = window.map { Double(inv.dueDate[$0] - inv.issueDate[$0]) }
+            #expect(m[i, C.termsMinusUsualDays.rawValue] == Double(inv.dueDate[i] - inv.issueDate[i]) - median(terms))
+        }
     }
 
     @Test func roundAmountsAreGraded() {

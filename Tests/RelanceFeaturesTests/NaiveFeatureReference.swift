@@ -3,7 +3,7 @@ import RelanceFeatures
 
 /// A deliberately naive, independent statement of every feature rule: for one invoice and one
 /// as-of day it filters the whole history again. Quadratic, obviously correct, used to check the
-/// sweep on random histories.
+/// per-customer replay on random histories.
 struct NaiveFeatureReference {
     let d: Dataset
     let options: FeatureOptions

@@ -72,9 +72,9 @@ import Testing
         }
     }
 
-    /// The sweep agrees with a naive re-filtering of the whole history for every feature, for
+    /// The replay agrees with a naive re-filtering of the whole history for every feature, for
     /// training rows and for open invoices scored at a later day.
-    @Test func sweepAgreesWithNaiveReference() throws {
+    @Test func replayAgreesWithNaiveReference() throws {
         let history = RandomHistory.make(seed: 99, invoices: 700, customers: 25, events: 300)
         let builder = try PointInTimeFeatureBuilder(history, options: Self.options)
         let reference = NaiveFeatureReference(d: history, options: Self.options)
@@ -99,5 +99,29 @@ import Testing
         let m = try builder.features(forInvoices: Array(0..<Self.history.invoices.count))
         #expect(m.values.allSatisfy { $0.isFinite })
         #expect(m.values.count == m.rowCount * m.columnCount)
+    }
+}
+
+/// Splitting a request across cores never changes a row.
+@Suite struct ParallelReplayTests {
+    @Test func anySplitGivesTheSameRows() throws {
+        let history = PointInTimePropertyTests.history
+        let builder = try PointInTimeFeatureBuilder(history, options: PointInTimePropertyTests.options)
+        let rows = Array(0..<history.invoices.count)
+        let serial = try builder.features(forInvoices: rows, observationDays: [], labelsAsOf: nil, parts: 1)
+        for parts in [2, 3, 7, 64, 10_000] {
+            let split = try builder.features(forInvoices: rows, observationDays: [], labelsAsOf: nil, parts: parts)
+            #expect(split.values == serial.values, "\(parts) parts")
+        }
+    }
+
+    @Test func chunkBoundsFallOnCustomerChanges() {
+        let customers = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3]
+        let bounds = PointInTimeFeatureBuilder.chunkBounds(customers.count, parts: 3) { customers[$0] != customers[$0 - 1] }
+        #expect(bounds.first == 0 && bounds.last == customers.count)
+        #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 })
+        for b in bounds.dropFirst().dropLast() { #expect(customers[b] != customers[b - 1]) }
+        #expect(PointInTimeFeatureBuilder.chunkBounds(0, parts: 4) { _ in true } == [0, 0])
+        #expect(PointInTimeFeatureBuilder.chunkBounds(5, parts: 4) { _ in false } == [0, 5])
     }
 }

@@ -30,6 +30,17 @@ import Testing
         #expect(full.flags[1] == ["duplicate_of:FIRST"])
     }
 
+    @Test func duplicateOfAHabitualRepeaterWeighsLess() throws {
+        var h = AnomalyHistoryBuilder()
+        // A customer reordering the same catalogue item every two days.
+        for k in 0..<10 { h.add("K\(k)", customer: "k", day: 2 * k, amount: 49.9) }
+        let e = try evaluate(h)
+        #expect(e.flags[9] == ["duplicate_of:K6"])   // the earliest same amount within 7 days
+        #expect(abs(e.score[9] - 0.3) < 1e-12)
+        // Its second invoice had no earlier repeat history: full weight.
+        #expect(abs(e.score[1] - 0.95) < 1e-12)
+    }
+
     @Test func amountSpikeNamesTheRoundedMultiple() throws {
         var h = AnomalyHistoryBuilder()
         for k in 0..<6 { h.add("S\(k)", customer: "s", day: 30 * k, amount: 1000 + Double(k) * 3.17) }
@@ -37,6 +48,13 @@ import Testing
         let e = try evaluate(h)
         #expect(e.flags[6] == ["amount_12x_usual"])
         #expect(e.flags[0...5].allSatisfy { $0.isEmpty })
+    }
+
+    @Test func absurdAmountIsFlaggedWithoutOverflow() throws {
+        var h = AnomalyHistoryBuilder()
+        for k in 0..<4 { h.add("O\(k)", customer: "o", day: k, amount: 0.01 * Double(k + 1)) }
+        h.add("O4", customer: "o", day: 9, amount: 1e300)
+        #expect(try evaluate(h).flags[4] == ["amount_1000000000000x_usual"])
     }
 
     @Test func amountSpikeNeedsHistory() throws {
@@ -60,10 +78,21 @@ import Testing
         var h = AnomalyHistoryBuilder()
         for k in 0..<4 { h.add("U\(k)", customer: "u", day: 30 * k, terms: 30, amount: 500 + Double(k) * 1.11) }
         h.add("U4", customer: "u", day: 130, terms: 120, amount: 503.5)
-        h.add("U5", customer: "u", day: 160, terms: 45, amount: 504.5)  // 15 days off: not unusual
+        h.add("U5", customer: "u", day: 160, terms: 45, amount: 504.5)  // 1.5×: a second standard
+        h.add("U6", customer: "u", day: 190, terms: 60, amount: 505.5)  // 2×: still a standard
+        h.add("U7", customer: "u", day: 220, terms: 7, amount: 506.5)   // 30 → 7 days: 4.3× shorter
         let e = try evaluate(h)
         #expect(e.flags[4] == ["unusual_terms:120d"])
         #expect(e.flags[5].isEmpty)
+        #expect(e.flags[6].isEmpty)
+        #expect(e.flags[7] == ["unusual_terms:7d"])
+    }
+
+    @Test func shortTermsNeedARealDifferenceInDays() throws {
+        var h = AnomalyHistoryBuilder()
+        for k in 0..<4 { h.add("Q\(k)", customer: "q", day: 30 * k, terms: 2, amount: 100 + Double(k)) }
+        h.add("Q4", customer: "q", day: 130, terms: 10, amount: 104.5)  // 5× but only 8 days more
+        #expect(try evaluate(h).flags[4].isEmpty)
     }
 
     @Test func largeFirstInvoiceOfANewCustomer() throws {
@@ -76,16 +105,18 @@ import Testing
         #expect(e.flags[10].isEmpty)
     }
 
-    @Test func roundAmountAloneOnlyWhenTheCustomerNeverBillsRoundAmounts() throws {
+    @Test func roundAmountAloneOnlyWhenLargeAndOutOfCharacter() throws {
         var h = AnomalyHistoryBuilder()
         for k in 0..<6 { h.add("R\(k)", customer: "never-round", day: 10 * k, amount: 480 + Double(k) * 7.31) }
-        h.add("R6", customer: "never-round", day: 70, amount: 500)
+        h.add("R6", customer: "never-round", day: 70, amount: 2000)    // ≈ 4× usual, round, never seen
+        h.add("R7", customer: "never-round", day: 80, amount: 500)     // round but usual size: look-alike
         for k in 0..<6 { h.add("F\(k)", customer: "fixed-fee", day: 10 * k, amount: 500) }
-        h.add("F6", customer: "fixed-fee", day: 70, amount: 500)
+        h.add("F6", customer: "fixed-fee", day: 70, amount: 2000)      // a customer billed round amounts
         let e = try evaluate(h)
         #expect(e.flags[6] == ["round_amount"])
-        #expect(abs(e.score[6] - 0.25) < 1e-12)
-        #expect(e.flags[13].isEmpty)
+        #expect(abs(e.score[6] - 0.4) < 1e-12)
+        #expect(e.flags[7].isEmpty)
+        #expect(e.flags[14].isEmpty)
     }
 
     @Test func roundAmountJoinsAnotherFlag() throws {
@@ -94,8 +125,8 @@ import Testing
         h.add("BIG", customer: "newcomer", day: 20, amount: 5000)
         let e = try evaluate(h)
         #expect(e.flags[9] == ["new_customer_large_first_invoice", "round_amount"])
-        // Noisy-or of 0.6 and 0.25.
-        #expect(abs(e.score[9] - (1 - 0.4 * 0.75)) < 1e-12)
+        // Noisy-or of 0.6 and 0.4.
+        #expect(abs(e.score[9] - (1 - 0.4 * 0.6)) < 1e-12)
     }
 
     @Test func currencyAndPaymentMethodChangesAreFlagged() throws {

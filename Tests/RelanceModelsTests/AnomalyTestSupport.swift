@@ -95,7 +95,7 @@ extension AnomalyHistoryBuilder {
                 } else if k >= 6 && u < 0.01 {
                     amount = (amount * (6 + 14 * rng.uniform()) * 100).rounded() / 100; kind = "amount_spike"
                 } else if k >= 6 && u < 0.02 {
-                    t = 120; kind = "unusual_terms"
+                    t = terms >= 60 ? 180 : 120; kind = "unusual_terms"
                 } else if k >= 6 && u < 0.03 && !fixedFee {
                     amount = max(1000, (amount / 1000).rounded() * 1000); kind = "round_amount"
                 }

@@ -42,6 +42,10 @@ import Testing
             #expect(m.html.contains("claire@atelier-dupont.example"))
             #expect(!m.text.contains("{{"), "no unrendered tag")
             #expect(!m.subject.isEmpty)
+            if m.template != "thank_you" {
+                #expect(m.text.contains("A-2"))
+                #expect(!m.text.contains("\n\n- Facture A-2") && !m.text.contains("\n\n- Invoice A-2"), "invoice lines are consecutive")
+            }
         }
         let firmFR = try #require(messages.first { $0.language == "fr" && $0.template == "overdue_reminder_firm" })
         #expect(firmFR.text.contains("Vous nous aviez annoncé un règlement pour le 24 février 2026"))

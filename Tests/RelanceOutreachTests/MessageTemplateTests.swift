@@ -51,6 +51,10 @@ import Testing
         let error = #expect(throws: OutreachConfigError.self) { try MessageTemplates.make(["en": texts]) }
         #expect(error != nil)
         #expect((error?.line ?? 0) >= 1)
+        let stray = ["thank_you": "Subject: Hi\n\nText {{/invoices}} here\n"]
+        let e2 = #expect(throws: OutreachConfigError.self) { try MessageTemplates.make(["fr": stray]) }
+        #expect(e2?.line == 3)
+        #expect(e2?.problem.hasPrefix("template does not parse") == true)
     }
 
     @Test func languageSelectionFallsBackToPrimaryThenDefault() {

@@ -146,6 +146,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("outbox").path))
         let csv = try String(contentsOf: dir.appendingPathComponent("plan.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("customer_id,action,channel,language,tone,invoice_ids,reason,"))
+        // Without --dry-run, only the as-of day is recorded and sent.
+        try OutreachPlanOutput.write(plan, to: dir, ledger: ledger, dryRun: false)
+        #expect(try ledger.allContacts().allSatisfy { $0.day == Book.asOf })
+        #expect(try ledger.allContacts().count == plan.ledgerEntries.count)
+        let outbox = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("outbox").path)
+        #expect(outbox.count == plan.messages.count)
+        #expect(outbox.allSatisfy { $0.hasPrefix(Book.asOf.iso) })
     }
 
     @Test func failedLedgerWriteRollsBackTheWholeRun() throws {

@@ -93,9 +93,9 @@ import Testing
     @Test func reliabilityPointsSitAtMeanPredictedAndObservedRate() {
         let chart = ReliabilityChart(
             title: "Calibration", xAxisTitle: "Predicted", yAxisTitle: "Observed",
-            bins: [RelanceReport.ReliabilityBin(lower: 0, upper: 0.5, count: 40, meanPredicted: 0.25, observedRate: 0.2),
-                   RelanceReport.ReliabilityBin(lower: 0.5, upper: 1, count: 10, meanPredicted: 0.75, observedRate: 0.8),
-                   RelanceReport.ReliabilityBin(lower: 0.2, upper: 0.3, count: 0, meanPredicted: 0, observedRate: 0)],
+            bins: [CalibrationBin(lower: 0, upper: 0.5, count: 40, meanPredicted: 0.25, observedRate: 0.2),
+                   CalibrationBin(lower: 0.5, upper: 1, count: 10, meanPredicted: 0.75, observedRate: 0.8),
+                   CalibrationBin(lower: 0.2, upper: 0.3, count: 0, meanPredicted: 0, observedRate: 0)],
             seriesName: "Model", colour: "#1f4e79", diagonalLabel: "Perfect", countLabel: "Invoices", layout: box)
         let svg = chart.svg()
         #expect(svg.contains("<circle cx=\"85\" cy=\"130\""))
@@ -105,5 +105,20 @@ import Testing
         #expect(svg.components(separatedBy: "<circle").count - 1 == 2 + 1) // + the legend dot
         // Count bars: tallest = 20 % of 150 px = 30 px.
         #expect(svg.contains("<rect x=\"51\" y=\"130\" width=\"68\" height=\"30\" fill=\"#d1d5db\""))
+    }
+}
+
+@Suite struct CalibrationWithoutBoundsTests {
+    @Test func equalCountBinsDrawPointsButNoCountBars() {
+        let box = ChartLayout(width: 200, height: 200, marginTop: 10, marginRight: 10, marginBottom: 40, marginLeft: 50)
+        let chart = ReliabilityChart(
+            title: "c", xAxisTitle: "x", yAxisTitle: "y",
+            bins: [CalibrationBin(count: 50, meanPredicted: 0.25, observedRate: 0.2),
+                   CalibrationBin(count: 50, meanPredicted: 0.75, observedRate: 0.8)],
+            seriesName: "Model", colour: "#1f4e79", diagonalLabel: "Perfect", countLabel: "Invoices", layout: box)
+        let svg = chart.svg()
+        #expect(svg.contains("<polyline points=\"85,130 155,40\""))
+        #expect(!svg.contains("class=\"count-bar\""))
+        #expect(!svg.contains(">Invoices</text>"))
     }
 }

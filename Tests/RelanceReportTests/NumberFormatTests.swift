@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RelanceData
 @testable import RelanceReport
@@ -59,5 +60,37 @@ import RelanceData
         let svg = chart.svg()
         #expect(svg.contains(">0,2</text>"))
         #expect(!svg.contains(">0.2</text>"))
+    }
+}
+
+@Suite struct FixedPointTests {
+    @Test func fixedMatchesPrintfAwayFromDecimalTies() {
+        let values: [Double] = [0, 0.004, 1, 2.5, 12_345.67, 0.1 + 0.2, 1_234_567.891, 42.0001, 7e-7, 98_765.4321]
+        for v in values {
+            for digits in 0...4 where !(v == 2.5 && digits == 0) {
+                #expect(ReportNumberFormat.fixed(v, digits: digits) == String(format: "%.\(digits)f", v), "\(v) at \(digits)")
+            }
+        }
+        #expect(ReportNumberFormat.fixed(12_345.67, digits: 2) == "12345.67")
+        #expect(ReportNumberFormat.fixed(0.05, digits: 3) == "0.050")
+        #expect(ReportNumberFormat.fixed(1e20, digits: 2) == "100000000000000000000.00")
+    }
+
+    /// On a written tie (0.015, 2.5) the report rounds half away from zero, as a person reading the
+    /// decimal would; printf rounds the binary value (0.01499…) or half to even, which prints 0.01 / 2.
+    @Test func decimalTiesRoundHalfAwayFromZero() {
+        #expect(ReportNumberFormat.fixed(0.015, digits: 2) == "0.02")
+        #expect(ReportNumberFormat.fixed(2.5, digits: 0) == "3")
+        #expect(ReportNumberFormat(language: .fr).money(0.125, currency: "EUR") == "0,13\u{00A0}€")
+    }
+
+    @Test func svgNumbersDropTrailingZeros() {
+        #expect(SVGCanvas.number(60) == "60")
+        #expect(SVGCanvas.number(60.5) == "60.5")
+        #expect(SVGCanvas.number(60.25) == "60.25")
+        #expect(SVGCanvas.number(0.05) == "0.05")
+        #expect(SVGCanvas.number(-86.666) == "-86.67")
+        #expect(SVGCanvas.number(-0.001) == "0")
+        #expect(SVGCanvas.number(.nan) == "0")
     }
 }

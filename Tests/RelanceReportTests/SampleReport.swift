@@ -41,13 +41,13 @@ enum SampleReport {
             }
             return points
         }
-        var reliability: [RelanceReport.ReliabilityBin] = []
+        var reliability: [CalibrationBin] = []
         for b in 0..<10 {
             let lo = Double(b) / 10, hi = Double(b + 1) / 10
             let inBin = model.filter { $0.p >= lo && ($0.p < hi || (b == 9 && $0.p <= hi)) }
             let mean = inBin.isEmpty ? 0 : inBin.map(\.p).reduce(0, +) / Double(inBin.count)
             let observed = inBin.isEmpty ? 0 : Double(inBin.filter(\.late).count) / Double(inBin.count)
-            reliability.append(RelanceReport.ReliabilityBin(lower: lo, upper: hi, count: inBin.count, meanPredicted: mean, observedRate: observed))
+            reliability.append(CalibrationBin(lower: lo, upper: hi, count: inBin.count, meanPredicted: mean, observedRate: observed))
         }
         let edges = BinnedDistribution.evenEdges(from: 0, to: 1, count: 20)
         var anomalyScores: [Double] = []

@@ -110,7 +110,36 @@ import Testing
             #expect(["SME", "enterprise", "public", "retail"].contains(row[9]))
         }
         #expect(languages == ["fr", "en"])
+        #expect(Set(f.rows.map { $0[1] }).count == f.rows.count, "two customers share a name")
+        #expect(Set(f.rows.map { $0[3] }).count == f.rows.count, "two customers share an e-mail address")
+        #expect(f.rows.contains { $0[1].contains(",") }, "no company name exercises CSV quoting")
         #expect(optOuts < f.rows.count / 5)
+    }
+
+    @Test func somePromisesToPayAreKeptAndSomeBroken() throws {
+        let h = try Self.history.get()
+        var paidOn: [String: Day] = [:]
+        for row in h.invoices.rows { if let d = Day(iso: row[6]) { paidOn[row[0]] = d } }
+        var kept = 0, broken = 0
+        for row in h.events.rows where row[3] == "promise_to_pay" {
+            guard let promised = Day(iso: String(row[4].dropFirst(9))), let call = Day(iso: row[0]) else { continue }
+            #expect(promised > call, "promise dated on or before the day it was made")
+            if let paid = paidOn[row[2]] {
+                if paid - promised <= 3 { kept += 1 } else if paid - promised >= 7 { broken += 1 }
+            } else if promised < Fixtures.small.asOf {
+                broken += 1   // promised day passed, still unpaid
+            }
+        }
+        #expect(kept > 0 && broken > 0, "kept \(kept), broken \(broken)")
+    }
+
+    @Test func optedOutCustomersReceiveNoAutomatedReminders() throws {
+        let h = try Self.history.get()
+        let optedOut = Set(h.customers.rows.filter { $0[8] == "1" }.map { $0[0] })
+        #expect(!optedOut.isEmpty)
+        let reminded = h.events.rows.filter { $0[3] == "reminder_sent" }.map { $0[1] }
+        #expect(!reminded.isEmpty)
+        #expect(reminded.allSatisfy { !optedOut.contains($0) })
     }
 
     @Test func openInvoicesExistBothBeforeAndAfterTheirDueDate() throws {

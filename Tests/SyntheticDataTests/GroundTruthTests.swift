@@ -57,6 +57,19 @@ import Testing
         }
     }
 
+    @Test func invoiceCountFollowsTheRequestEvenWithFewInvoicesPerCustomer() throws {
+        for (customers, invoices) in [(2_000, 4_000), (50, 6_000)] {
+            var options = Fixtures.small
+            options.customers = customers
+            options.invoices = invoices
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relance-size-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let summary = try HistoryGenerator.write(options: options, to: folder)
+            #expect(abs(summary.invoices - invoices) < invoices / 10, "\(customers) customers: \(summary.invoices) invoices for \(invoices) requested")
+            #expect(summary.customers == customers)
+        }
+    }
+
     @Test func customerTruthCoversEveryCustomer() throws {
         let h = try GeneratedHistory.generate(Fixtures.small)
         #expect(h.customerTruth.header == ["customer_id", "reliability", "deteriorating", "stress_at_end"])

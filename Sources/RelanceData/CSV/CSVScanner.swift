@@ -22,10 +22,14 @@ final class CSVScanner {
     private var end = 0
     private var eof = false
     private var nextLine = 1
-    private var atFileStart = true
+    private var atFileStart: Bool
 
     /// Byte spans of the current record's fields (start, end) into the internal buffer.
-    private(set) var spans: [FieldSpan] = []
+    /// Raw storage rather than an array: the row parser reads them through a ``CSVRow`` snapshot
+    /// with plain pointer arithmetic (no exclusivity checks per field on the hot path).
+    private var spans: UnsafeMutablePointer<FieldSpan>
+    private var spanCapacity = 64
+    private(set) var fieldCount = 0
     /// Physical line where the current record starts.
     private(set) var recordLine = 0
     /// Whether the current record holds a byte ≥ 0x80 (only then is UTF-8 validated).
@@ -35,36 +39,51 @@ final class CSVScanner {
     /// Bytes consumed so far (records and blank lines).
     private(set) var bytesConsumed = 0
 
-    init(url: URL, chunkSize: Int = 4 << 20) throws {
+    /// Byte offset in the file where this scanner started (0 for a whole file).
+    let startOffset: Int
+
+    /// Absolute offset in the file of the next record (after the records read so far).
+    var offset: Int { startOffset + bytesConsumed }
+
+    /// Physical lines consumed so far (relative to ``startOffset``).
+    var linesConsumed: Int { nextLine - 1 }
+
+    /// Opens `url` for scanning from its start, or from `startOffset` — which must be the start
+    /// of a record; no byte-order mark is looked for there and lines count from 1 again.
+    init(url: URL, startOffset: Int = 0, chunkSize: Int = 4 << 20) throws {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { throw CSVOpenError(errno: errno) }
+        if startOffset > 0, lseek(fd, off_t(startOffset), SEEK_SET) < 0 {
+            let e = errno
+            close(fd)
+            throw CSVOpenError(errno: e)
+        }
         self.fd = fd
+        self.startOffset = startOffset
+        self.atFileStart = startOffset == 0
         var st = stat()
         fileSize = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
         capacity = max(chunkSize, 64)
         buffer = .allocate(capacity: capacity)
-        spans.reserveCapacity(32)
+        spans = .allocate(capacity: spanCapacity)
     }
 
     deinit {
         buffer.deallocate()
+        spans.deallocate()
         close(fd)
     }
 
-    var fieldCount: Int { spans.count }
+    /// The current record, valid until the next call to ``next()``.
+    var row: CSVRow {
+        CSVRow(base: buffer, spans: spans, count: fieldCount, line: recordLine, hasNonASCII: recordHasNonASCII)
+    }
 
     /// The bytes of field `i` of the current record (quotes removed, doubled quotes undone).
-    @inline(__always) func bytes(_ i: Int) -> UnsafeRawBufferPointer {
-        let s = spans[i]
-        return UnsafeRawBufferPointer(start: buffer + s.start, count: s.end - s.start)
-    }
+    func bytes(_ i: Int) -> UnsafeRawBufferPointer { row.bytes(i) }
 
     /// Field `i` as text; nil when it is not valid UTF-8.
-    func string(_ i: Int) -> String? {
-        let b = bytes(i)
-        if !recordHasNonASCII { return String(decoding: b, as: UTF8.self) }
-        return String(validating: b, as: UTF8.self)
-    }
+    func string(_ i: Int) -> String? { row.string(i) }
 
     /// Advances to the next record; false at the end of the file.
     func next() throws -> Bool {
@@ -81,14 +100,12 @@ final class CSVScanner {
             case .needMore:
                 try refill()
             case .unterminatedQuote:
-                throw CSVSyntaxError(line: nextLineOfRecord, message: "quoted field is never closed (a \" opened on this line has no closing \")")
+                throw CSVSyntaxError(line: recordLine, message: "quoted field is never closed (a \" opened on this line has no closing \")")
             case .garbageAfterQuote(let lines):
-                throw CSVSyntaxError(line: nextLineOfRecord + lines, message: "unexpected character after a closing quote (a quote inside a quoted field must be doubled: \"\")")
+                throw CSVSyntaxError(line: recordLine + lines, message: "unexpected character after a closing quote (a quote inside a quoted field must be doubled: \"\")")
             }
         }
     }
-
-    private var nextLineOfRecord: Int { recordLine }
 
     private enum ScanResult {
         case record(consumedTo: Int, lines: Int)
@@ -136,7 +153,22 @@ final class CSVScanner {
         var p = start
         var lines = 0
         var acc: UInt8 = 0
-        spans.removeAll(keepingCapacity: true)
+        var sp = spans
+        var cap = spanCapacity
+        var n = 0
+        @inline(__always) func push(_ span: FieldSpan) {
+            if n == cap {
+                let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: cap * 2)
+                bigger.update(from: sp, count: n)
+                sp.deallocate()
+                sp = bigger
+                cap *= 2
+                spans = sp
+                spanCapacity = cap
+            }
+            sp[n] = span
+            n += 1
+        }
         if atFileStart { return .needMore }
         // Skip blank lines before the record.
         while p < end, buf[p] == 10 || buf[p] == 13 {
@@ -155,8 +187,8 @@ final class CSVScanner {
             }
             return .needMore
         }
-        recordLine = nextLine + lines
         // The blank lines before the record are part of what this record consumes.
+        recordLine = nextLine + lines
         while true {
             // At the start of a field.
             if p < end, buf[p] == 34 {  // "
@@ -178,19 +210,19 @@ final class CSVScanner {
                     if c == 10 { lines += 1 } else if c == 13, q + 1 < end, buf[q + 1] != 10 { lines += 1 }
                     q += 1
                 }
-                spans.append(FieldSpan(start: p + 1, end: q, escaped: escaped))
+                push(FieldSpan(start: p + 1, end: q, escaped: escaped))
                 p = q + 1
                 if p == end {
                     if !eof { return .needMore }
-                    return recordDone(p, lines, acc)
+                    return recordDone(p, lines, acc, n)
                 }
                 let c = buf[p]
                 if c == 44 { p += 1; continue }
-                if c == 10 { return recordDone(p + 1, lines + 1, acc) }
+                if c == 10 { return recordDone(p + 1, lines + 1, acc, n) }
                 if c == 13 {
                     if p + 1 == end, !eof { return .needMore }
-                    if p + 1 < end, buf[p + 1] == 10 { return recordDone(p + 2, lines + 1, acc) }
-                    return recordDone(p + 1, lines + 1, acc)
+                    if p + 1 < end, buf[p + 1] == 10 { return recordDone(p + 2, lines + 1, acc, n) }
+                    return recordDone(p + 1, lines + 1, acc, n)
                 }
                 return .garbageAfterQuote(lines: lines)
             } else {
@@ -201,30 +233,31 @@ final class CSVScanner {
                     acc |= c
                     q += 1
                 }
-                spans.append(FieldSpan(start: p, end: q, escaped: false))
+                push(FieldSpan(start: p, end: q, escaped: false))
                 if q == end {
                     if !eof { return .needMore }
-                    return recordDone(q, lines, acc)
+                    return recordDone(q, lines, acc, n)
                 }
                 let c = buf[q]
                 if c == 44 { p = q + 1; continue }
-                if c == 10 { return recordDone(q + 1, lines + 1, acc) }
+                if c == 10 { return recordDone(q + 1, lines + 1, acc, n) }
                 // CR
                 if q + 1 == end, !eof { return .needMore }
-                if q + 1 < end, buf[q + 1] == 10 { return recordDone(q + 2, lines + 1, acc) }
-                return recordDone(q + 1, lines + 1, acc)
+                if q + 1 < end, buf[q + 1] == 10 { return recordDone(q + 2, lines + 1, acc, n) }
+                return recordDone(q + 1, lines + 1, acc, n)
             }
         }
     }
 
-    @inline(__always) private func recordDone(_ p: Int, _ lines: Int, _ acc: UInt8) -> ScanResult {
+    @inline(__always) private func recordDone(_ p: Int, _ lines: Int, _ acc: UInt8, _ fields: Int) -> ScanResult {
         recordHasNonASCII = acc & 0x80 != 0
+        fieldCount = fields
         return .record(consumedTo: p, lines: lines)
     }
 
     /// Undoes doubled quotes in place, once the whole record is known to be in the buffer.
     private func finishRecord() {
-        for i in spans.indices where spans[i].escaped {
+        for i in 0..<fieldCount where spans[i].escaped {
             let s = spans[i]
             var w = s.start
             var r = s.start
@@ -236,6 +269,31 @@ final class CSVScanner {
             }
             spans[i] = FieldSpan(start: s.start, end: w, escaped: false)
         }
+    }
+}
+
+/// A snapshot of the scanner's current record: its fields as byte spans, its start line.
+///
+/// A plain value holding pointers into the scanner's buffer, valid until the scanner advances.
+struct CSVRow {
+    let base: UnsafeMutablePointer<UInt8>
+    let spans: UnsafeMutablePointer<FieldSpan>
+    let count: Int
+    /// Physical line where the record starts.
+    let line: Int
+    /// Whether a byte ≥ 0x80 occurs (only then is UTF-8 validated).
+    let hasNonASCII: Bool
+
+    @inline(__always) func bytes(_ i: Int) -> UnsafeRawBufferPointer {
+        let s = spans[i]
+        return UnsafeRawBufferPointer(start: base + s.start, count: s.end - s.start)
+    }
+
+    /// Field `i` as text; nil when it is not valid UTF-8.
+    func string(_ i: Int) -> String? {
+        let b = bytes(i)
+        if !hasNonASCII { return String(decoding: b, as: UTF8.self) }
+        return String(validating: b, as: UTF8.self)
     }
 }
 

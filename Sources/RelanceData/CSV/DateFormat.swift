@@ -17,6 +17,8 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
     let tokens: [Token]
     /// The pattern as written (shown in error messages).
     public let pattern: String
+    /// `yyyy-MM-dd`: parsed by the dedicated ``Day/init(isoBytes:)`` fast path.
+    let isISO: Bool
 
     /// `yyyy-MM-dd`, the canonical format.
     public static let iso = DateFormat(validPattern: "yyyy-MM-dd")
@@ -25,17 +27,17 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
         // Only used with patterns known to compile.
         self.pattern = validPattern
         self.tokens = (try? DateFormat.compile(validPattern)) ?? []
+        self.isISO = validPattern == "yyyy-MM-dd"
     }
 
     /// Compiles `pattern`; throws ``DateFormatError`` naming the offending part.
     public init(pattern: String) throws {
         self.pattern = pattern
         self.tokens = try DateFormat.compile(pattern)
+        self.isISO = pattern == "yyyy-MM-dd"
     }
 
     public var description: String { pattern }
-
-    var isISO: Bool { tokens == DateFormat.iso.tokens }
 
     private static func compile(_ pattern: String) throws -> [Token] {
         var tokens: [Token] = []
@@ -85,7 +87,7 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
 
     /// The day `b` denotes, nil when it does not match the pattern or names an impossible date.
     func parse(_ b: UnsafeRawBufferPointer) -> Day? {
-        if isISO { return Day(isoBytes: b) }
+        if isISO { return CivilCalendar.parseISO(b) }
         var i = 0
         let n = b.count
         var year = -1, month = -1, day = -1
@@ -124,7 +126,7 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
             }
         }
         guard i == n else { return nil }
-        return Day(year: year, month: month, day: day)
+        return CivilCalendar.day(year: year, month: month, day: day)
     }
 }
 

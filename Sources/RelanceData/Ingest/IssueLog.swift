@@ -11,6 +11,16 @@ struct IssueLog {
 
     var isEmpty: Bool { total == 0 }
 
+    /// Appends the issues of a later part of the same file, shifting their lines by `lineOffset`.
+    mutating func absorb(_ other: IssueLog, lineOffset: Int) {
+        for var issue in other.shown {
+            if issue.line > 0 { issue.line += lineOffset }
+            add(issue)
+        }
+        total += other.total - other.shown.count
+        missingInput = missingInput || other.missingInput
+    }
+
     var error: IngestError {
         IngestError(issues: shown, moreCount: total - shown.count, missingInput: missingInput)
     }

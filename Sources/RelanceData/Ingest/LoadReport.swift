@@ -14,6 +14,8 @@ public struct LoadReport: Sendable {
     public var rejectedByFile: [String: Int] = [:]
     /// Rejects files written (empty in strict mode).
     public var rejectFiles: [URL] = []
+    /// Whether invoices.csv was read by two threads whose halves were merged (for tests).
+    var invoiceHalvesMerged = false
 
     public init(dataset: Dataset, rejectedRows: Int, warnings: [String], rowsRead: [String: Int]) {
         self.dataset = dataset

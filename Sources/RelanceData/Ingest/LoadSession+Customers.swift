@@ -1,8 +1,7 @@
 import Foundation
 
 extension LoadSession {
-    static let contactChannelLabels: [(ContactChannel, [UInt8])] =
-        ContactChannel.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
+    static let contactChannelLabels = LabelSet<ContactChannel>(ContactChannel.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
 
     /// Reads customers.csv into `dataset.customers`, interning its ids first so that customer codes
     /// `0..<customersFromMasterData` are the customers it lists.
@@ -19,42 +18,43 @@ extension LoadSession {
         var seen = ByteKeyTable(capacity: 1024)
         var rows = 0
         let issuesBefore = log.total
-        func text(_ i: Int?) -> String { i.map { r.text($0) } ?? "" }
 
         while r.nextRow(log: &log) {
             rows += 1
-            guard r.screenRow(log: &log) else { continue }
-            if let ragged = r.raggedProblem {
-                reject(r, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex)
+            let row = r.scanner.row
+            func text(_ i: Int?) -> String { i.map { r.text(row, $0) } ?? "" }
+            guard r.screenRow(row, log: &log) else { continue }
+            if let ragged = r.raggedProblem(row) {
+                reject(r, row, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
             var problems: [RowProblem] = []
-            let idBytes = r.value(cId)
+            let idBytes = r.value(row, cId)
             if idBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cId), message: "is empty (every customer needs an id)")) }
-            let since = optionalDate(r, cSince, &problems)
-            let preferred = label(r, cPreferred, LoadSession.contactChannelLabels, what: "contact channel", &problems) ?? .unknown
-            let optOut = optionalBool(r, cOptOut, &problems)
+            let since = LoadSession.optionalDate(r, row, cSince, &problems)
+            let preferred = LoadSession.label(r, row, cPreferred, LoadSession.contactChannelLabels, what: "contact channel", &problems) ?? .unknown
+            let optOut = LoadSession.optionalBool(r, row, cOptOut, &problems)
             var language = ""
             if let cLanguage {
-                let b = r.value(cLanguage)
+                let b = r.value(row, cLanguage)
                 if !b.isEmpty, !LoadSession.looksLikeLanguageTag(b) {
                     problems.append(RowProblem(column: r.columnName(cLanguage), message: "\(TableReader.quote(b)) is not a language tag (expected BCP-47 such as fr or en-GB)"))
                 } else {
                     language = String(decoding: b, as: UTF8.self)
                 }
             }
-            if problems.isEmpty, let first = seen.insert(idBytes, value: Int32(r.line)) {
+            if problems.isEmpty, let first = seen.insert(idBytes, value: Int32(row.line)) {
                 problems.append(RowProblem(column: r.columnName(cId), message: "duplicate customer id \(TableReader.quote(idBytes)) (first on line \(first))"))
             }
             if !problems.isEmpty {
-                reject(r, problems, rejectsIndex: rejectsIndex)
+                reject(r, row, problems, rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
             let code = customerCode(idBytes)
             dataset.customers.append(
                 customer: code, name: text(cName), contactName: text(cContact), email: text(cEmail),
                 phone: text(cPhone), language: language, customerSince: since.isMissing ? nil : since,
-                preferredChannel: preferred, optOut: optOut, segment: text(cSegment), sourceLine: r.line)
+                preferredChannel: preferred, optOut: optOut, segment: text(cSegment), sourceLine: row.line)
         }
         customersFromMasterData = Int32(dataset.customerIds.count)
         rowsRead[r.fileName] = rows

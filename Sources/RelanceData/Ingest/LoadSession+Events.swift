@@ -1,7 +1,7 @@
 import Foundation
 
 extension LoadSession {
-    static let eventKindLabels: [(EventKind, [UInt8])] = EventKind.allCases.map { ($0, Array($0.label.utf8)) }
+    static let eventKindLabels = LabelSet<EventKind>(EventKind.allCases.map { ($0.label, $0) })
 
     /// Reads events.csv into `dataset.events`, after invoices so that `invoice_id` can be resolved.
     ///
@@ -11,6 +11,10 @@ extension LoadSession {
         guard let r = TableReader.open(url, file: .events, mapping: mapping.events, log: &log) else { return }
         guard let cDate = r.index["date"], let cCustomer = r.index["customer_id"], let cKind = r.index["kind"] else { return }
         let cInvoice = r.index["invoice_id"], cNote = r.index["note"]
+        if cInvoice != nil, !invoiceIdsIndexed {
+            invoiceKeys = LoadSession.index(dataset.invoices.invoiceIds, capacity: dataset.invoices.count)
+            invoiceIdsIndexed = true
+        }
         noteIgnoredColumns(r)
         let rejectsIndex = startRejects(r)
         let customersGiven = sources.customers != nil
@@ -20,27 +24,28 @@ extension LoadSession {
 
         while r.nextRow(log: &log) {
             rows += 1
-            guard r.screenRow(log: &log) else { continue }
-            if let ragged = r.raggedProblem {
-                reject(r, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex)
+            let row = r.scanner.row
+            guard r.screenRow(row, log: &log) else { continue }
+            if let ragged = r.raggedProblem(row) {
+                reject(r, row, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
             var problems: [RowProblem] = []
-            let day = date(r, cDate, r.value(cDate), &problems)
-            let customerBytes = r.value(cCustomer)
+            let day = LoadSession.date(r, row, cDate, r.value(row, cDate), &problems)
+            let customerBytes = r.value(row, cCustomer)
             let knownCode = customerKeys.value(for: customerBytes)
             if customerBytes.isEmpty {
                 problems.append(RowProblem(column: r.columnName(cCustomer), message: "is empty (every event needs a customer id)"))
             } else if customersGiven, knownCode.map({ $0 >= customersFromMasterData }) ?? true {
                 problems.append(RowProblem(column: r.columnName(cCustomer), message: "customer id \(TableReader.quote(customerBytes)) is not in \(customersName)"))
             }
-            let kind = label(r, cKind, LoadSession.eventKindLabels, what: "known event kind", &problems)
+            let kind = LoadSession.label(r, row, cKind, LoadSession.eventKindLabels, what: "known event kind", &problems)
             if kind == nil, problems.isEmpty {
-                problems.append(RowProblem(column: r.columnName(cKind), message: "is empty (expected one of: \(EventKind.allCases.map(\.label).joined(separator: ", ")))"))
+                problems.append(RowProblem(column: r.columnName(cKind), message: "is empty (expected one of: \(LoadSession.eventKindLabels.expected))"))
             }
             var invoiceRow: Int32 = -1
             if let cInvoice {
-                let b = r.value(cInvoice)
+                let b = r.value(row, cInvoice)
                 if !b.isEmpty {
                     if let row = invoiceKeys.value(for: b) {
                         invoiceRow = row
@@ -53,13 +58,13 @@ extension LoadSession {
                 }
             }
             guard let kind, problems.isEmpty else {
-                reject(r, problems, rejectsIndex: rejectsIndex)
+                reject(r, row, problems, rejectsIndex: rejectsIndex, log: &log)
                 continue
             }
             let code = knownCode ?? customerCode(customerBytes)
             dataset.events.append(
                 date: day, customer: code, invoice: invoiceRow,
-                kind: kind, note: cNote.map { r.text($0) } ?? "", sourceLine: r.line)
+                kind: kind, note: cNote.map { r.text(row, $0) } ?? "", sourceLine: row.line)
         }
         rowsRead[r.fileName] = rows
         if rows == 0, log.total == issuesBefore {

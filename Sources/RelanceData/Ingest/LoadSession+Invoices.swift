@@ -1,15 +1,20 @@
 import Foundation
 
 extension LoadSession {
-    static let paymentMethodLabels: [(PaymentMethod, [UInt8])] =
-        PaymentMethod.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
-    static let invoiceChannelLabels: [(InvoiceChannel, [UInt8])] =
-        InvoiceChannel.allCases.filter { $0 != .unknown }.map { ($0, Array($0.label.utf8)) }
+    static let paymentMethodLabels = LabelSet<PaymentMethod>(PaymentMethod.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
+    static let invoiceChannelLabels = LabelSet<InvoiceChannel>(InvoiceChannel.allCases.filter { $0 != .unknown }.map { ($0.label, $0) })
 
     /// Reads invoices.csv into `dataset.invoices`; customers.csv, when given, was read before.
     ///
     /// An invoice whose customer is absent from customers.csv is kept (its history still says how
     /// that customer pays) and reported in one warning with a count and the first line.
+    ///
+    /// A large file is read by two threads: this one reads the first half, a second one reads
+    /// from the first line start past the middle. The halves are merged only when that is exactly
+    /// what one pass would have produced: the split fell on a record boundary (no quoted field
+    /// spans it) and no invoice id of the second half repeats one of the first. Otherwise the
+    /// second half's work is dropped and this thread reads on to the end. Either way the result,
+    /// issues and rejects are those of a single pass.
     func readInvoices() {
         guard let r = TableReader.open(sources.invoices, file: .invoices, mapping: mapping.invoices, log: &log) else { return }
         guard let cCustomer = r.index["customer_id"], let cIssue = r.index["issue_date"],
@@ -17,152 +22,175 @@ extension LoadSession {
         let rowIsId = r.invoiceIdIsRowNumber
         let cId = r.index["invoice_id"]
         if !rowIsId && cId == nil { return }
-        let cCurrency = r.index["currency"], cPaid = r.index["paid_date"], cPaidDays = r.index["paid_after_days"]
-        let cDisputed = r.index["disputed"], cMethod = r.index["payment_method"], cChannel = r.index["channel"]
+        let columns = InvoicePartReader.Columns(
+            id: cId, rowIsId: rowIsId, customer: cCustomer, issue: cIssue, due: cDue, amount: cAmount,
+            currency: r.index["currency"], paid: r.index["paid_date"], paidDays: r.index["paid_after_days"],
+            disputed: r.index["disputed"], method: r.index["payment_method"], channel: r.index["channel"],
+            decimalComma: r.mapping.decimalComma)
         noteIgnoredColumns(r)
-        let rejectsIndex = startRejects(r)
-        let decimalComma = r.mapping.decimalComma
         let customersGiven = sources.customers != nil
+        let fileSize = r.scanner.fileSize
+        let first = InvoicePartReader(
+            columns: columns, defaultCurrency: defaultCurrency,
+            knownBelow: customersGiven ? customersFromMasterData : Int32.max, expectedBytes: fileSize,
+            customers: customerKeys, customerIds: dataset.customerIds,
+            rejects: rejecting ? RejectsLog(header: r.header) : nil)
+        customerKeys = ByteKeyTable()
+        dataset.customerIds = IdInterner()
 
-        var t = dataset.invoices
-        dataset.invoices = InvoiceTable()
-        var ids = invoiceKeys
-        invoiceKeys = ByteKeyTable()
-        defer {
-            dataset.invoices = t
-            invoiceKeys = ids
+        if let split = parallelSplit(r, fileSize: fileSize, rowIsId: rowIsId),
+           let secondReader = try? r.part(startingAt: split, url: sources.invoices) {
+            let second = InvoicePartReader(
+                columns: columns, defaultCurrency: defaultCurrency, knownBelow: Int32.max,
+                expectedBytes: fileSize - split, customers: ByteKeyTable(capacity: 1024), customerIds: IdInterner(),
+                rejects: rejecting ? RejectsLog(header: r.header) : nil)
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { second.read(secondReader) }
+            let atSplit = first.read(r, stopAt: split)
+            group.wait()
+            let linesBefore = r.scanner.linesConsumed
+            invoiceHalvesMerged = atSplit && merge(second, into: first, lineOffset: linesBefore, customersGiven: customersGiven)
+            if !invoiceHalvesMerged { first.read(r) }
+        } else {
+            first.read(r)
         }
-        let defaultCurrencyCode = t.currencies.intern(defaultCurrency)
-        var currencyCodes: [UInt32: Int32] = [:]
-        var rows = 0
-        var unknownCustomerRows = 0
-        var firstUnknownCustomerLine = 0
+
+        dataset.invoices = first.table
+        customerKeys = first.customers
+        dataset.customerIds = first.customerIds
+        invoiceKeys = first.ids
+        invoiceIdsIndexed = first.indexed
         let issuesBefore = log.total
-
-        while r.nextRow(log: &log) {
-            rows += 1
-            if rows == 256 {
-                let perRow = max(r.scanner.bytesConsumed / 257, 1)
-                let estimate = r.scanner.fileSize / perRow
-                t.reserveCapacity(estimate + estimate / 10)
-            }
-            guard r.screenRow(log: &log) else { continue }
-            let line = r.line
-            if let ragged = r.raggedProblem {
-                reject(r, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex)
-                continue
-            }
-            var problems: [RowProblem] = []
-
-            var idBytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            var rowIdText = ""
-            if rowIsId {
-                rowIdText = String(line)
-            } else if let cId {
-                idBytes = r.value(cId)
-                if idBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cId), message: "is empty (every invoice needs an id)")) }
-            }
-            let customerBytes = r.value(cCustomer)
-            if customerBytes.isEmpty { problems.append(RowProblem(column: r.columnName(cCustomer), message: "is empty (every invoice needs a customer id)")) }
-            let issue = date(r, cIssue, r.value(cIssue), &problems)
-            let due = date(r, cDue, r.value(cDue), &problems)
-
-            let amountBytes = r.value(cAmount)
-            var amount = 0.0
-            if let a = DecimalText.parse(amountBytes, decimalComma: decimalComma) {
-                amount = a
-                if !(a > 0) {
-                    problems.append(RowProblem(column: r.columnName(cAmount), message: "must be greater than 0, found \(TableReader.quote(amountBytes)) (credit notes and zero invoices are out of scope: leave them out of the export)"))
-                } else if !a.isFinite {
-                    problems.append(RowProblem(column: r.columnName(cAmount), message: "\(TableReader.quote(amountBytes)) is out of range"))
-                }
-            } else {
-                let expected = decimalComma ? "a decimal with a comma, e.g. 1 234,50" : "a decimal with a dot, e.g. 1234.50"
-                problems.append(RowProblem(column: r.columnName(cAmount), message: amountBytes.isEmpty ? "is empty (expected \(expected))" : "\(TableReader.quote(amountBytes)) is not a number (expected \(expected))"))
-            }
-
-            var paid = optionalDate(r, cPaid, &problems)
-            if let cPaidDays {
-                let b = r.value(cPaidDays)
-                if !b.isEmpty {
-                    if let days = DecimalText.parseInteger(b), abs(days) < 100_000 {
-                        if !issue.isMissing { paid = issue + days }
-                    } else {
-                        problems.append(RowProblem(column: r.columnName(cPaidDays), message: "\(TableReader.quote(b)) is not a whole number of days"))
-                    }
-                }
-            }
-
-            var currencyCode = defaultCurrencyCode
-            if let cCurrency {
-                let b = r.value(cCurrency)
-                if !b.isEmpty {
-                    if b.count == 3, let key = LoadSession.currencyKey(b) {
-                        if let c = currencyCodes[key] {
-                            currencyCode = c
-                        } else {
-                            let c = t.currencies.intern(String(decoding: b, as: UTF8.self).uppercased())
-                            currencyCodes[key] = c
-                            currencyCode = c
-                        }
-                    } else {
-                        problems.append(RowProblem(column: r.columnName(cCurrency), message: "\(TableReader.quote(b)) is not an ISO 4217 currency code (expected 3 letters such as EUR)"))
-                    }
-                }
-            }
-            let disputed = optionalBool(r, cDisputed, &problems)
-            let method = label(r, cMethod, LoadSession.paymentMethodLabels, what: "payment method", &problems) ?? .unknown
-            let channel = label(r, cChannel, LoadSession.invoiceChannelLabels, what: "channel", &problems) ?? .unknown
-
-            if !issue.isMissing {
-                if !due.isMissing, due < issue {
-                    problems.append(RowProblem(column: r.columnName(cDue), message: "due date \(due.iso) is before the issue date \(issue.iso)"))
-                }
-                if !paid.isMissing, paid < issue {
-                    let column = cPaid.map { r.columnName($0) } ?? cPaidDays.map { r.columnName($0) } ?? "paid_date"
-                    problems.append(RowProblem(column: column, message: "paid date \(paid.iso) is before the issue date \(issue.iso)"))
-                }
-            }
-
-            if problems.isEmpty {
-                let existing: Int32?
-                if rowIsId {
-                    existing = rowIdText.utf8.withContiguousStorageIfAvailable { ids.insert(UnsafeRawBufferPointer($0), value: Int32(t.count)) } ?? nil
-                } else {
-                    existing = ids.insert(idBytes, value: Int32(t.count))
-                }
-                if let existing {
-                    problems.append(RowProblem(column: cId.map { r.columnName($0) } ?? "invoice_id", message: "duplicate invoice id \(TableReader.quote(idBytes)) (first on line \(t.sourceLine[Int(existing)]))"))
-                }
-            }
-            if !problems.isEmpty {
-                reject(r, problems, rejectsIndex: rejectsIndex)
-                continue
-            }
-
-            if customersGiven, customerKeys.value(for: customerBytes).map({ $0 >= customersFromMasterData }) ?? true {
-                unknownCustomerRows += 1
-                if firstUnknownCustomerLine == 0 { firstUnknownCustomerLine = line }
-            }
-            t.invoiceIds.append(rowIsId ? rowIdText : String(decoding: idBytes, as: UTF8.self))
-            t.customer.append(customerCode(customerBytes))
-            t.issueDate.append(issue)
-            t.dueDate.append(due)
-            t.paidDate.append(paid)
-            t.amount.append(amount)
-            t.currency.append(currencyCode)
-            t.disputed.append(disputed)
-            t.paymentMethod.append(method)
-            t.channel.append(channel)
-            t.sourceLine.append(line)
-        }
-        rowsRead[r.fileName] = rows
-        if rows == 0, log.total == issuesBefore {
+        log.absorb(first.log, lineOffset: 0)
+        if let rejects = first.rejects { self.rejects.append((.invoices, r.fileName, rejects)) }
+        rowsRead[r.fileName] = first.rows
+        if first.rows == 0, log.total == issuesBefore {
             log.add(IngestIssue(file: r.fileName, line: 0, column: "", message: "no data rows (the file has a header only)"))
         }
-        if unknownCustomerRows > 0 {
-            warnings.append("\(r.fileName): \(unknownCustomerRows) invoice(s) name a customer absent from \(sources.customers?.lastPathComponent ?? "customers.csv") (first on line \(firstUnknownCustomerLine)); they are kept, without customer details")
+        if first.unknownCustomerRows > 0 {
+            warnings.append("\(r.fileName): \(first.unknownCustomerRows) invoice(s) name a customer absent from \(sources.customers?.lastPathComponent ?? "customers.csv") (first on line \(first.firstUnknownCustomerLine)); they are kept, without customer details")
         }
+    }
+
+    /// The offset where a second thread can start: just after the first line feed past the
+    /// middle of the file; nil when the file is small, ids are row numbers, or one core only.
+    private func parallelSplit(_ r: TableReader, fileSize: Int, rowIsId: Bool) -> Int? {
+        guard !rowIsId, fileSize >= parallelThresholdBytes,
+              ProcessInfo.processInfo.activeProcessorCount > 1,
+              let handle = try? FileHandle(forReadingFrom: sources.invoices) else { return nil }
+        defer { try? handle.close() }
+        let middle = max(fileSize / 2, r.scanner.offset)
+        guard (try? handle.seek(toOffset: UInt64(middle))) != nil,
+              let block = try? handle.read(upToCount: 1 << 16),
+              let lf = block.firstIndex(of: 10) else { return nil }
+        let split = middle + (lf - block.startIndex) + 1
+        return split < fileSize ? split : nil
+    }
+
+    /// Appends the second part to the first when that equals a single pass; false otherwise
+    /// (nothing changed then).
+    private func merge(_ b: InvoicePartReader, into a: InvoicePartReader, lineOffset: Int, customersGiven: Bool) -> Bool {
+        // A duplicate within the second part was reported with a line relative to that part:
+        // let the single pass report it.
+        guard !b.duplicateFound else { return false }
+        // Invoice ids across the parts.
+        var indexAfterMerge = a.indexed || b.indexed
+        if let bFirst = b.firstId {
+            let sortedAcross = !a.indexed && !b.indexed
+                && bFirst.withUnsafeBytes { LoadSession.strictlyIncreasing(a.previousId, $0) }
+            if !sortedAcross {
+                if !a.indexed {
+                    a.ids = LoadSession.index(a.table.invoiceIds, capacity: a.table.count + b.table.count)
+                    a.indexed = true
+                }
+                for id in b.table.invoiceIds {
+                    var id = id
+                    let seen = id.withUTF8 { a.ids.value(for: UnsafeRawBufferPointer($0)) }
+                    if seen != nil { return false }
+                }
+                indexAfterMerge = true
+            }
+        }
+        if indexAfterMerge {
+            if !a.indexed {
+                a.ids = LoadSession.index(a.table.invoiceIds, capacity: a.table.count + b.table.count)
+                a.indexed = true
+            }
+            for (row, id) in b.table.invoiceIds.enumerated() {
+                var id = id
+                _ = id.withUTF8 { a.ids.insert(UnsafeRawBufferPointer($0), value: Int32(a.table.count + row)) }
+            }
+        } else if b.firstId != nil {
+            a.previousId = b.previousId
+        }
+
+        // Customers: renumber the second part's private codes in row order, as one pass would.
+        var t = a.table
+        a.table = InvoiceTable()
+        let bt = b.table
+        var global = [Int32](repeating: -1, count: b.customerIds.count)
+        var currencyOf = [Int32](repeating: -1, count: bt.currencies.count)
+        t.reserveCapacity(t.count + bt.count)
+        for row in 0..<bt.count {
+            let local = Int(bt.customer[row])
+            var code = global[local]
+            if code < 0 {
+                let name = b.customerIds.name(of: Int32(local))
+                var utf8 = name
+                code = utf8.withUTF8 { bytes -> Int32 in
+                    let key = UnsafeRawBufferPointer(bytes)
+                    if let c = a.customers.value(for: key) { return c }
+                    let c = a.customerIds.intern(name)
+                    _ = a.customers.insert(key, value: c)
+                    return c
+                }
+                global[local] = code
+            }
+            let line = bt.sourceLine[row] + lineOffset
+            if customersGiven, code >= a.knownBelow {
+                a.unknownCustomerRows += 1
+                if a.firstUnknownCustomerLine == 0 { a.firstUnknownCustomerLine = line }
+            }
+            let localCurrency = Int(bt.currency[row])
+            if currencyOf[localCurrency] < 0 { currencyOf[localCurrency] = t.currencies.intern(bt.currencies.name(of: Int32(localCurrency))) }
+            t.invoiceIds.append(bt.invoiceIds[row])
+            t.customer.append(code)
+            t.issueDate.append(bt.issueDate[row])
+            t.dueDate.append(bt.dueDate[row])
+            t.paidDate.append(bt.paidDate[row])
+            t.amount.append(bt.amount[row])
+            t.currency.append(currencyOf[localCurrency])
+            t.disputed.append(bt.disputed[row])
+            t.paymentMethod.append(bt.paymentMethod[row])
+            t.channel.append(bt.channel[row])
+            t.sourceLine.append(line)
+        }
+        a.table = t
+        a.log.absorb(b.log, lineOffset: lineOffset)
+        if let br = b.rejects { a.rejects?.absorb(br, lineOffset: lineOffset) }
+        a.rows += b.rows
+        return true
+    }
+
+    /// Whether `b` sorts strictly after `a` byte by byte (true for the first id, `a` empty).
+    @inline(__always) static func strictlyIncreasing(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+        if a.isEmpty { return true }
+        let n = min(a.count, b.count)
+        let c = a.withUnsafeBytes { ab in
+            guard let p = ab.baseAddress, let q = b.baseAddress, n > 0 else { return Int32(0) }
+            return memcmp(p, q, n)
+        }
+        return c < 0 || (c == 0 && a.count < b.count)
+    }
+
+    /// A table of invoice ids → row.
+    static func index(_ ids: [String], capacity: Int) -> ByteKeyTable {
+        var table = ByteKeyTable(capacity: capacity)
+        for (row, id) in ids.enumerated() {
+            var id = id
+            _ = id.withUTF8 { table.insert(UnsafeRawBufferPointer($0), value: Int32(row)) }
+        }
+        return table
     }
 
     /// Three ASCII letters packed upper-cased into a key; nil for anything else.

@@ -9,19 +9,25 @@ final class LoadSession {
     var log = IssueLog()
     var warnings: [String] = []
     var rowsRead: [String: Int] = [:]
+    var invoiceHalvesMerged = false
     var rejects: [(file: InputFile, name: String, log: RejectsLog)] = []
     /// Customer id bytes → customer code (shared by the three files).
     var customerKeys = ByteKeyTable(capacity: 4096)
     /// Customer codes below this came from customers.csv.
     var customersFromMasterData: Int32 = 0
-    /// Invoice id bytes → invoice row.
-    var invoiceKeys = ByteKeyTable(capacity: 4096)
+    /// Invoice id bytes → invoice row; complete only when ``invoiceIdsIndexed`` (built lazily:
+    /// sorted ids need no index to be checked for duplicates).
+    var invoiceKeys = ByteKeyTable(capacity: 16)
+    var invoiceIdsIndexed = false
     let defaultCurrency: String
+    /// Invoices files at least this large are read by two threads, one per half.
+    let parallelThresholdBytes: Int
 
     var rejecting: Bool { sources.rejects != nil }
 
-    init(_ sources: DatasetSources) {
+    init(_ sources: DatasetSources, parallelThresholdBytes: Int = 8 << 20) {
         self.sources = sources
+        self.parallelThresholdBytes = parallelThresholdBytes
         self.mapping = sources.mapping ?? ColumnMapping()
         self.defaultCurrency = (mapping.invoices.defaultCurrency ?? sources.defaultCurrency).uppercased()
     }
@@ -33,13 +39,13 @@ final class LoadSession {
     }
 
     /// Records a bad row: an issue per problem in strict mode, one rejects line otherwise.
-    func reject(_ reader: TableReader, _ problems: [RowProblem], rejectsIndex: Int?) {
+    func reject(_ reader: TableReader, _ row: CSVRow, _ problems: [RowProblem], rejectsIndex: Int?, log: inout IssueLog) {
         if let r = rejectsIndex {
             let reason = problems.map { $0.column.isEmpty ? $0.message : "\($0.column): \($0.message)" }.joined(separator: "; ")
-            rejects[r].log.add(line: reader.line, reason: reason, fields: reader.rawFields())
+            rejects[r].log.add(line: row.line, reason: reason, fields: reader.rawFields(row))
         } else {
             for p in problems {
-                log.add(IngestIssue(file: reader.fileName, line: reader.line, column: p.column, message: p.message))
+                log.add(IngestIssue(file: reader.fileName, line: row.line, column: p.column, message: p.message))
             }
         }
     }
@@ -66,7 +72,7 @@ final class LoadSession {
     }
 
     /// Parses a date column; a problem when malformed.
-    func date(_ reader: TableReader, _ i: Int, _ b: UnsafeRawBufferPointer, _ problems: inout [RowProblem]) -> Day {
+    static func date(_ reader: TableReader, _ row: CSVRow, _ i: Int, _ b: UnsafeRawBufferPointer, _ problems: inout [RowProblem]) -> Day {
         let format = reader.mapping.dateFormat
         if let d = format.parse(b) { return d }
         let expected = format.isISO ? "YYYY-MM-DD" : format.pattern
@@ -75,30 +81,30 @@ final class LoadSession {
     }
 
     /// Parses an optional date column (empty = missing).
-    func optionalDate(_ reader: TableReader, _ i: Int?, _ problems: inout [RowProblem]) -> Day {
+    static func optionalDate(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ problems: inout [RowProblem]) -> Day {
         guard let i else { return .missing }
-        let b = reader.value(i)
+        let b = reader.value(row, i)
         if b.isEmpty { return .missing }
-        return date(reader, i, b, &problems)
+        return date(reader, row, i, b, &problems)
     }
 
     /// Parses an optional boolean column (empty = false).
-    func optionalBool(_ reader: TableReader, _ i: Int?, _ problems: inout [RowProblem]) -> Bool {
+    static func optionalBool(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ problems: inout [RowProblem]) -> Bool {
         guard let i else { return false }
-        let b = reader.value(i)
+        let b = reader.value(row, i)
         if b.isEmpty { return false }
         if let v = BooleanText.parse(b) { return v }
         problems.append(RowProblem(column: reader.columnName(i), message: "\(TableReader.quote(b)) is not a boolean (expected \(BooleanText.expected))"))
         return false
     }
 
-    /// Matches an enum label from bytes.
-    func label<E: RawRepresentable>(_ reader: TableReader, _ i: Int?, _ cases: [(E, [UInt8])], what: String, _ problems: inout [RowProblem]) -> E? {
+    /// Matches an enum label from bytes (empty = nil, no problem).
+    static func label<E>(_ reader: TableReader, _ row: CSVRow, _ i: Int?, _ labels: LabelSet<E>, what: String, _ problems: inout [RowProblem]) -> E? {
         guard let i else { return nil }
-        let b = reader.value(i)
+        let b = reader.value(row, i)
         if b.isEmpty { return nil }
-        for (value, bytes) in cases where bytes.count == b.count && bytes.elementsEqual(b) { return value }
-        problems.append(RowProblem(column: reader.columnName(i), message: "\(TableReader.quote(b)) is not a \(what) (expected one of: \(cases.map { String(decoding: $0.1, as: UTF8.self) }.joined(separator: ", ")))"))
+        if let v = labels.match(b) { return v }
+        problems.append(RowProblem(column: reader.columnName(i), message: "\(TableReader.quote(b)) is not a \(what) (expected one of: \(labels.expected))"))
         return nil
     }
 

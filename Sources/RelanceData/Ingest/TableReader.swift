@@ -12,10 +12,11 @@ final class TableReader {
     let header: [String]
     let mapping: FileMapping
     /// Field index of each canonical column or derived source present in the file.
-    private(set) var index: [String: Int] = [:]
-    private var translations: [ValueTranslation?]
+    let index: [String: Int]
+    /// Value maps by field index (`let`: read on every field without exclusivity checks).
+    private let translations: [ValueTranslation?]
     /// Header names of columns no canonical column or source uses.
-    private(set) var ignoredColumns: [String] = []
+    let ignoredColumns: [String]
 
     /// Opens `url` and reads its header. Header problems are added to `log`; returns nil when the
     /// file cannot be used at all (missing, empty, missing required columns).
@@ -49,20 +50,27 @@ final class TableReader {
             }
             header.append(s.trimmingCharacters(in: .whitespaces))
         }
-        let reader = TableReader(file: file, fileName: name, scanner: scanner, header: header, mapping: mapping)
-        return reader.resolveColumns(log: &log) ? reader : nil
+        guard let columns = resolveColumns(file: file, fileName: name, header: header, mapping: mapping, log: &log) else { return nil }
+        return TableReader(file: file, fileName: name, scanner: scanner, header: header, mapping: mapping, columns: columns)
     }
 
-    private init(file: InputFile, fileName: String, scanner: CSVScanner, header: [String], mapping: FileMapping) {
+    private init(file: InputFile, fileName: String, scanner: CSVScanner, header: [String], mapping: FileMapping,
+                 columns: (index: [String: Int], translations: [ValueTranslation?], ignored: [String])) {
         self.file = file
         self.fileName = fileName
         self.scanner = scanner
         self.header = header
         self.mapping = mapping
-        self.translations = Array(repeating: nil, count: header.count)
+        self.index = columns.index
+        self.translations = columns.translations
+        self.ignoredColumns = columns.ignored
     }
 
-    private func resolveColumns(log: inout IssueLog) -> Bool {
+    private static func resolveColumns(file: InputFile, fileName: String, header: [String], mapping: FileMapping, log: inout IssueLog)
+        -> (index: [String: Int], translations: [ValueTranslation?], ignored: [String])?
+    {
+        var index: [String: Int] = [:]
+        var translations = [ValueTranslation?](repeating: nil, count: header.count)
         var position: [String: Int] = [:]
         var ok = true
         for (i, name) in header.enumerated() where !name.isEmpty {
@@ -101,8 +109,15 @@ final class TableReader {
                 ok = false
             }
         }
-        ignoredColumns = header.enumerated().filter { !used.contains($0.offset) }.map { $0.element.isEmpty ? "column \($0.offset + 1)" : $0.element }
-        return ok
+        let ignored = header.enumerated().filter { !used.contains($0.offset) }.map { $0.element.isEmpty ? "column \($0.offset + 1)" : $0.element }
+        return ok ? (index, translations, ignored) : nil
+    }
+
+    /// A reader of the same file and columns starting at byte `offset`, the start of a record
+    /// (for a second thread); its lines count from 1 at `offset`.
+    func part(startingAt offset: Int, url: URL) throws -> TableReader {
+        TableReader(file: file, fileName: fileName, scanner: try CSVScanner(url: url, startOffset: offset), header: header,
+                    mapping: mapping, columns: (index, translations, ignoredColumns))
     }
 
     /// Whether `invoice_id` comes from the physical line number (`invoice_id = "@row"`).
@@ -129,20 +144,18 @@ final class TableReader {
         }
     }
 
-    var line: Int { scanner.recordLine }
-
     /// Problems that make the whole file unusable whatever the mode: a card number or invalid UTF-8
     /// in any field of the row (ignored columns included). Never quotes the field.
-    func screenRow(log: inout IssueLog) -> Bool {
+    func screenRow(_ row: CSVRow, log: inout IssueLog) -> Bool {
         var clean = true
-        let n = scanner.fieldCount
-        for i in 0..<n where CardNumberDetector.looksLikeCardNumber(scanner.bytes(i)) {
-            log.add(IngestIssue(file: fileName, line: line, column: columnName(i), message: "looks like a payment card number (13–19 digits passing the Luhn check); card numbers must not be in Relance inputs: remove or mask this column (value not shown)"))
+        let n = row.count
+        for i in 0..<n where CardNumberDetector.looksLikeCardNumber(row.bytes(i)) {
+            log.add(IngestIssue(file: fileName, line: row.line, column: columnName(i), message: "looks like a payment card number (13–19 digits passing the Luhn check); card numbers must not be in Relance inputs: remove or mask this column (value not shown)"))
             clean = false
         }
-        if scanner.recordHasNonASCII {
-            for i in 0..<n where String(validating: scanner.bytes(i), as: UTF8.self) == nil {
-                log.add(IngestIssue(file: fileName, line: line, column: columnName(i), message: "not valid UTF-8 (save the file as UTF-8)"))
+        if row.hasNonASCII {
+            for i in 0..<n where String(validating: row.bytes(i), as: UTF8.self) == nil {
+                log.add(IngestIssue(file: fileName, line: row.line, column: columnName(i), message: "not valid UTF-8 (save the file as UTF-8)"))
                 clean = false
             }
         }
@@ -150,14 +163,14 @@ final class TableReader {
     }
 
     /// The row's field-count problem, if any.
-    var raggedProblem: String? {
-        let n = scanner.fieldCount
+    func raggedProblem(_ row: CSVRow) -> String? {
+        let n = row.count
         return n == header.count ? nil : "expected \(header.count) fields as in the header, found \(n)"
     }
 
     /// Field `i`, trimmed of spaces and tabs, translated through the column's value map.
-    @inline(__always) func value(_ i: Int) -> UnsafeRawBufferPointer {
-        var b = scanner.bytes(i)
+    @inline(__always) func value(_ row: CSVRow, _ i: Int) -> UnsafeRawBufferPointer {
+        var b = row.bytes(i)
         var s = 0, e = b.count
         while s < e, b[s] == 32 || b[s] == 9 { s += 1 }
         while e > s, b[e - 1] == 32 || b[e - 1] == 9 { e -= 1 }
@@ -167,11 +180,11 @@ final class TableReader {
     }
 
     /// Field `i` as text after trimming and translation.
-    func text(_ i: Int) -> String { String(decoding: value(i), as: UTF8.self) }
+    func text(_ row: CSVRow, _ i: Int) -> String { String(decoding: value(row, i), as: UTF8.self) }
 
     /// Field `i` exactly as read (for rejects files).
-    func rawFields() -> [String] {
-        (0..<scanner.fieldCount).map { String(decoding: scanner.bytes($0), as: UTF8.self) }
+    func rawFields(_ row: CSVRow) -> [String] {
+        (0..<row.count).map { String(decoding: row.bytes($0), as: UTF8.self) }
     }
 
     /// A field value quoted for a message, shortened so a message stays one readable line.

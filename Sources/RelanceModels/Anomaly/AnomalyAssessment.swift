@@ -11,8 +11,9 @@ public struct AnomalyAssessment: Sendable, Equatable {
     public var robustScore: [Double]
     /// Squared Mahalanobis distance under the robust location and scatter.
     public var squaredDistance: [Double]
-    /// Whether the robust profile applied (the customer had enough earlier invoices); when false,
-    /// ``robustScore`` and ``squaredDistance`` are 0 and only the rules scored the row.
+    /// Whether the multivariate robust profile applied (the customer had enough earlier invoices).
+    /// When false, ``robustScore`` and ``squaredDistance`` are 0, except for a customer's first
+    /// invoice, which carries its one-dimensional first-invoice profile (see ``AnomalyDetector``).
     public var robustAssessed: [Bool]
     /// Noisy-or of the fired rules' weights.
     public var ruleScore: [Double]

@@ -19,11 +19,14 @@ import Foundation
 /// rows, and every row gets its squared Mahalanobis distance d² under the robust location and
 /// scatter. The robust score is the χ²ₚ CDF of d² (p = number of robust features). A row is flagged
 /// `unusual_profile` when d² ≥ ``squaredDistanceThreshold`` = max(χ²ₚ quantile of
-/// ``AnomalyDetectorOptions/flagQuantile`` (0.999), the fit rows' empirical 1 − 1 % quantile): the
-/// robust score is then ≥ 0.999 *and* the row is among the 1 % most unusual profiles of the
+/// ``AnomalyDetectorOptions/flagQuantile`` (0.999), the fit rows' empirical 99.5 % quantile): the
+/// robust score is then ≥ 0.999 *and* the row is among the 0.5 % most unusual profiles of the
 /// training data (see ``AnomalyDetectorOptions/maximumUnusualShare`` for why). Invoices of customers
 /// with fewer than ``AnomalyDetectorOptions/minimumHistoryForProfile`` earlier invoices get no
-/// robust score (0) and are judged by the rules only.
+/// multivariate score and no `unusual_profile` flag. A first invoice gets a one-dimensional profile
+/// instead: its amount relative to the population's first invoices, z = (v − median) / (1.4826·MAD)
+/// over the training first invoices, counted only when positive; its `squaredDistance` is z² and
+/// its `robustScore` the χ²₁ CDF of z² (the rule `new_customer_large_first_invoice` names it).
 ///
 /// **Combined score.** Evidence from the robust part is measured in "thresholds of surprise":
 /// e = log₁₀(1 / P[χ²ₚ > d²]) / log₁₀(1 / P[χ²ₚ > threshold]), so e = 1 exactly at the flag
@@ -55,13 +58,18 @@ public struct AnomalyDetector: Sendable, Codable {
     public let scatter: [Double]
     /// d² at or above which a row is flagged `unusual_profile`.
     public let squaredDistanceThreshold: Double
+    /// Robust centre (median) and scale (1.4826·MAD) of `new_customer_log_amount_vs_population` over
+    /// the training first invoices: the one-dimensional profile of a first invoice. Scale 0 when
+    /// fewer than 10 first invoices were seen (then first invoices get no profile score).
+    public let firstInvoiceCenter: Double
+    public let firstInvoiceScale: Double
     public let options: AnomalyDetectorOptions
     public let summary: AnomalyFitSummary
     private let cholesky: Cholesky
 
     private enum CodingKeys: String, CodingKey {
         case formatVersion, featureNames, robustFeatures, robustColumns, center, scale, location, scatter,
-             squaredDistanceThreshold, options, summary
+             squaredDistanceThreshold, firstInvoiceCenter, firstInvoiceScale, options, summary
     }
 
     /// Fits the detector on a feature matrix (normally the whole training history).
@@ -135,6 +143,7 @@ public struct AnomalyDetector: Sendable, Codable {
             threshold = max(threshold, empirical)
         }
         let flagged = mcd.squaredDistances.filter { $0 >= threshold }.count
+        let (firstCenter, firstScale) = try firstInvoiceProfile(features)
         let summary = AnomalyFitSummary(
             rows: n, fitRows: sample.count, supportSize: mcd.supportSize,
             reweightedSupportSize: mcd.support.filter { $0 }.count, rawLogDeterminant: mcd.rawLogDeterminant,
@@ -143,15 +152,18 @@ public struct AnomalyDetector: Sendable, Codable {
         return AnomalyDetector(
             formatVersion: formatVersion, featureNames: features.names, robustFeatures: options.robustFeatures,
             robustColumns: columns, center: center, scale: scale, location: mcd.location,
-            scatter: mcd.covariance.storage, squaredDistanceThreshold: threshold, options: options,
-            summary: summary, cholesky: chol)
+            scatter: mcd.covariance.storage, squaredDistanceThreshold: threshold, firstInvoiceCenter: firstCenter,
+            firstInvoiceScale: firstScale, options: options, summary: summary, cholesky: chol)
     }
 
     private init(
         formatVersion: Int, featureNames: [String], robustFeatures: [String], robustColumns: [Int], center: [Double],
         scale: [Double], location: [Double], scatter: [Double], squaredDistanceThreshold: Double,
-        options: AnomalyDetectorOptions, summary: AnomalyFitSummary, cholesky: Cholesky
+        firstInvoiceCenter: Double, firstInvoiceScale: Double, options: AnomalyDetectorOptions,
+        summary: AnomalyFitSummary, cholesky: Cholesky
     ) {
+        self.firstInvoiceCenter = firstInvoiceCenter
+        self.firstInvoiceScale = firstInvoiceScale
         self.formatVersion = formatVersion
         self.featureNames = featureNames
         self.robustFeatures = robustFeatures
@@ -182,6 +194,8 @@ public struct AnomalyDetector: Sendable, Codable {
         location = try c.decode([Double].self, forKey: .location)
         scatter = try c.decode([Double].self, forKey: .scatter)
         squaredDistanceThreshold = try c.decode(Double.self, forKey: .squaredDistanceThreshold)
+        firstInvoiceCenter = try c.decode(Double.self, forKey: .firstInvoiceCenter)
+        firstInvoiceScale = try c.decode(Double.self, forKey: .firstInvoiceScale)
         options = try c.decode(AnomalyDetectorOptions.self, forKey: .options)
         summary = try c.decode(AnomalyFitSummary.self, forKey: .summary)
         let p = robustColumns.count
@@ -215,6 +229,25 @@ public struct AnomalyDetector: Sendable, Codable {
         return out
     }
 
+    static func firstInvoiceColumns(_ f: AnomalyFeatureMatrix) throws -> (isNew: Int, vsPopulation: Int) {
+        let a = AnomalyFeatures.Column.newCustomer.name, b = AnomalyFeatures.Column.newCustomerLogAmountVsPopulation.name
+        guard let i = f.column(named: a) else { throw AnomalyDetectorError.missingFeature(a) }
+        guard let j = f.column(named: b) else { throw AnomalyDetectorError.missingFeature(b) }
+        return (i, j)
+    }
+
+    /// Median and 1.4826·MAD of the first invoices' amount vs the population (scale 0 if < 10 rows).
+    private static func firstInvoiceProfile(_ f: AnomalyFeatureMatrix) throws -> (Double, Double) {
+        let (isNew, vs) = try firstInvoiceColumns(f)
+        var values: [Double] = []
+        for r in 0..<f.rows where f[r, isNew] == 1 && f[r, vs].isFinite { values.append(f[r, vs]) }
+        guard values.count >= 10 else { return (0, 0) }
+        let med = median(&values)
+        for k in values.indices { values[k] = abs(values[k] - med) }
+        let mad = 1.4826 * median(&values)
+        return (med, mad > 1e-12 ? mad : 0)
+    }
+
     /// Rows whose customer has enough earlier invoices for the robust profile.
     static func profileRows(_ f: AnomalyFeatureMatrix, minimumHistory: Int) throws -> [Bool] {
         let name = AnomalyFeatures.Column.log1pPriorInvoiceCount.name
@@ -226,7 +259,7 @@ public struct AnomalyDetector: Sendable, Codable {
 
     /// Scores and flags every row of `features`.
     public func assess(_ features: AnomalyFeatureMatrix) throws -> AnomalyAssessment {
-        let d2 = try squaredDistances(features)
+        var d2 = try squaredDistances(features)
         let assessed = try Self.profileRows(features, minimumHistory: options.minimumHistoryForProfile)
         let rules = try options.rules.evaluate(features)
         let chi = ChiSquaredDistribution(degreesOfFreedom: Double(robustColumns.count))
@@ -236,9 +269,20 @@ public struct AnomalyDetector: Sendable, Codable {
         var score = [Double](repeating: 0, count: n)
         var robust = [Double](repeating: 0, count: n)
         var flags = rules.flags
+        let first = try Self.firstInvoiceColumns(features)
+        let chi1 = ChiSquaredDistribution(degreesOfFreedom: 1)
         for i in 0..<n {
             guard assessed[i] else {
-                score[i] = rules.score[i]
+                var r = 0.0
+                if firstInvoiceScale > 0 && features[i, first.isNew] == 1 {
+                    // One-dimensional profile: only a first invoice larger than usual first invoices counts.
+                    let z = max(0, (features[i, first.vsPopulation] - firstInvoiceCenter) / firstInvoiceScale)
+                    d2[i] = z * z
+                    robust[i] = chi1.cdf(d2[i])
+                    let tail = max(chi1.survival(d2[i]), Double.leastNormalMagnitude)
+                    r = 1 - detectorPow(keepPerUnit, -detectorLog10(tail) / unit)
+                }
+                score[i] = 1 - (1 - r) * (1 - rules.score[i])
                 continue
             }
             robust[i] = chi.cdf(d2[i])

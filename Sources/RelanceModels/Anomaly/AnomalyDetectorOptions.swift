@@ -48,7 +48,7 @@ public struct AnomalyDetectorOptions: Sendable, Codable, Equatable {
         robustFeatures: [String] = AnomalyDetectorOptions.defaultRobustFeatures,
         mcd: MinCovDetOptions = MinCovDetOptions(supportFraction: 0.75, relativeEigenvalueFloor: 0.01),
         fitSampleSize: Int = 30_000, flagQuantile: Double = 0.999, minimumHistoryForProfile: Int = 3,
-        maximumUnusualShare: Double = 0.01, robustWeight: Double = 0.6,
+        maximumUnusualShare: Double = 0.005, robustWeight: Double = 0.6,
         rules: AnomalyRules = AnomalyRules(), featureOptions: AnomalyFeatureOptions = AnomalyFeatureOptions()
     ) {
         self.robustFeatures = robustFeatures

@@ -9,18 +9,23 @@ import Foundation
 ///
 /// Flags (each documented at its threshold below):
 /// - `duplicate_of:<id>` — same customer, same amount to the cent, issued within the duplicate
-///   window after `<id>` (only ever on the later invoice).
+///   window after `<id>` (only ever on the later invoice). Full weight for a customer whose earlier
+///   invoices were rarely exact repeats (share ≤ ``duplicateHabitualRepeatShare``); a customer who
+///   routinely reorders the same catalogue item gets the flag with ``duplicateHabitualWeight``.
 /// - `amount_<k>x_usual` — amount at least ``amountSpikeFactor`` times the customer's usual
 ///   (median of recent) amount and ``amountSpikeAboveRecentMaximumFactor`` times the largest recent
 ///   one, with ``minimumHistoryForAmountSpike`` earlier invoices; `k` is the multiple rounded.
-/// - `unusual_terms:<d>d` — payment terms of `d` days, at least ``termsDeviationDays`` away from
-///   the customer's usual terms.
+/// - `unusual_terms:<d>d` — payment terms of `d` days, at least ``unusualTermsFactor`` times longer
+///   or shorter than the customer's usual terms (median of recent ones) and at least
+///   ``termsDeviationDays`` away from them: 30 → 120 or 30 → 7 days fire, 30 ↔ 60 (a common second
+///   standard) does not.
 /// - `new_customer_large_first_invoice` — a first invoice at least ``newCustomerLargeFactor`` times
 ///   the population's median first invoice as known before it.
-/// - `round_amount` — a whole multiple of 100 without cents, *only* when the customer's history has
-///   almost no round amounts (≤ ``roundAmountMaximumPriorShare`` of at least
-///   ``minimumHistoryForRoundAmount`` invoices) or when another rule fires: legitimate round
-///   amounts (fixed fees, deposits) are common, so on its own it is a weak signal.
+/// - `round_amount` — a whole multiple of 100 without cents, *only* when another rule fires, or when
+///   it is also at least ``roundAmountMinimumMultiple`` times the customer's usual amount and the
+///   customer's history has almost no round amounts (≤ ``roundAmountMaximumPriorShare`` of at least
+///   ``minimumHistoryForRoundAmount`` invoices): legitimate round amounts (fixed fees, quotes,
+///   deposits) are common, so roundness alone says little.
 /// - `currency_changed`, `payment_method_changed` — differs from the customer's previous invoice.
 ///
 /// The rule score of an invoice is the noisy-or of the weights of its flags:
@@ -33,22 +38,31 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
     /// The amount must also exceed the largest of the customer's recent amounts by this factor, so
     /// a customer who alternates small orders and big projects is not flagged for the next project.
     public var amountSpikeAboveRecentMaximumFactor: Double = 1.5
-    /// |terms − usual terms| in days from which `unusual_terms` fires.
-    public var termsDeviationDays: Double = 30
+    /// Terms must be at least this many times longer (or shorter) than usual for `unusual_terms`.
+    public var unusualTermsFactor: Double = 2.5
+    /// … and differ from the usual terms by at least this many days.
+    public var termsDeviationDays: Double = 14
     /// Earlier invoices needed before terms can be called unusual.
     public var minimumHistoryForTerms: Int = 3
     /// Multiple of the population's median first invoice from which a first invoice is "large".
     public var newCustomerLargeFactor: Double = 5
-    /// `round_amount` fires alone only when at most this share of the customer's history was round.
+    /// `round_amount` fires alone only when at most this share of the customer's history was round,
     public var roundAmountMaximumPriorShare: Double = 0.1
-    /// … and the customer has at least this many earlier invoices.
-    public var minimumHistoryForRoundAmount: Int = 5
+    /// … the customer has at least this many earlier invoices,
+    public var minimumHistoryForRoundAmount: Int = 3
+    /// … and the amount is at least this multiple of the customer's usual amount.
+    public var roundAmountMinimumMultiple: Double = 2.5
+    /// A duplicate gets full weight only when at most this share of the customer's earlier invoices
+    /// were exact repeats within the window.
+    public var duplicateHabitualRepeatShare: Double = 0.05
 
     public var duplicateWeight: Double = 0.95
+    /// Weight of a duplicate for a customer who often repeats exact amounts.
+    public var duplicateHabitualWeight: Double = 0.3
     public var amountSpikeWeight: Double = 0.8
     public var unusualTermsWeight: Double = 0.6
     public var newCustomerLargeWeight: Double = 0.6
-    public var roundAmountWeight: Double = 0.25
+    public var roundAmountWeight: Double = 0.4
     public var currencyChangedWeight: Double = 0.3
     public var paymentMethodChangedWeight: Double = 0.15
 
@@ -68,7 +82,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
         let jNew = try col(.newCustomer), jNewVs = try col(.newCustomerLogAmountVsPopulation)
         let jRound = try col(.roundAmountLevel), jRoundShare = try col(.customerPriorRoundShare)
         let jCur = try col(.currencyChanged), jMet = try col(.paymentMethodChanged)
-        let jCount = try col(.log1pPriorInvoiceCount)
+        let jCount = try col(.log1pPriorInvoiceCount), jRepeat = try col(.customerPriorRepeatShare)
 
         let n = features.rows, p = features.columns
         var flags = [[String]](repeating: [], count: n)
@@ -76,6 +90,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
         let logSpike = ruleLog(amountSpikeFactor)
         let logNewLarge = ruleLog(newCustomerLargeFactor)
         let logAboveMax = ruleLog(amountSpikeAboveRecentMaximumFactor)
+        let logRoundMultiple = ruleLog(roundAmountMinimumMultiple)
         features.values.withUnsafeBufferPointer { v in
             for r in 0..<n {
                 let row = v.baseAddress! + r * p
@@ -85,16 +100,19 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                 var keep = 1.0
                 if let original = features.duplicateOriginalId[r] {
                     f.append("duplicate_of:\(original)")
-                    keep *= 1 - duplicateWeight
+                    keep *= 1 - (row[jRepeat] <= duplicateHabitualRepeatShare ? duplicateWeight : duplicateHabitualWeight)
                 }
                 let ratio = row[jRatio]
                 if history >= minimumHistoryForAmountSpike && ratio >= logSpike
                     && row[jMax] >= logAboveMax {
-                    let multiple = Int(ruleExp(ratio).rounded())
+                    // Capped so an absurd amount (a typo with twelve zeros) still gives a printable flag.
+                    let multiple = Int(min(ruleExp(ratio), 1e12).rounded())
                     f.append("amount_\(multiple)x_usual")
                     keep *= 1 - amountSpikeWeight
                 }
-                if history >= minimumHistoryForTerms && abs(row[jTermsDiff]) >= termsDeviationDays {
+                let terms = row[jTerms], usual = terms - row[jTermsDiff]
+                if history >= minimumHistoryForTerms && abs(terms - usual) >= termsDeviationDays
+                    && (terms >= usual * unusualTermsFactor || terms * unusualTermsFactor <= usual) {
                     f.append("unusual_terms:\(Int(row[jTerms].rounded()))d")
                     keep *= 1 - unusualTermsWeight
                 }
@@ -112,7 +130,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                 }
                 if row[jRound] >= 1 {
                     let unusualForCustomer = history >= minimumHistoryForRoundAmount
-                        && row[jRoundShare] <= roundAmountMaximumPriorShare
+                        && row[jRoundShare] <= roundAmountMaximumPriorShare && ratio >= logRoundMultiple
                     if unusualForCustomer || !f.isEmpty {
                         f.append("round_amount")
                         keep *= 1 - roundAmountWeight

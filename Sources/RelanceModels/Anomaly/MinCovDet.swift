@@ -182,9 +182,9 @@ struct MinCovDetSearch {
         guard trace > 0, trace.isFinite else {
             throw AnomalyDetectorError.degenerateScatter("the \(m) rows of a support coincide")
         }
-        let (floored, raised, lambda) = try cov.flooringEigenvalues(atLeast: floor * trace / Double(p))
-        var logDet = 0.0
-        for l in lambda { logDet += gammaLog(l) }
+        // dsyevd says whether (and where) the scatter is flat; dpotrf then gives the factor used for
+        // distances and the log-determinant FastMCD minimises.
+        let (floored, raised, _) = try cov.flooringEigenvalues(atLeast: floor * trace / Double(p))
         let chol: Cholesky
         do {
             chol = try Cholesky(floored)
@@ -192,8 +192,8 @@ struct MinCovDetSearch {
             throw AnomalyDetectorError.degenerateScatter("the scatter has no Cholesky factor even after flooring its eigenvalues")
         }
         return MinCovDetEstimate(
-            location: mean, covariance: floored, unflooredCovariance: cov, cholesky: chol, logDeterminant: logDet,
-            raised: raised, rows: rows)
+            location: mean, covariance: floored, unflooredCovariance: cov, cholesky: chol,
+            logDeterminant: chol.logDeterminant, raised: raised, rows: rows)
     }
 
     /// A random start: p + 1 random rows, extended one row at a time while the scatter is singular.

@@ -110,30 +110,39 @@ public struct MIMEMessage: Sendable, Equatable {
     }
 
     /// Quoted-printable (RFC 2045 §6.7) with CRLF line ends and soft breaks before 76 characters.
+    /// Works on bytes: it runs once per message part and dominated serialisation when built from Strings.
     static func quotedPrintable(_ text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var out: [String] = []
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            let bytes = Array(line.utf8)
-            var encoded = ""
-            var current = 0
-            for (k, b) in bytes.enumerated() {
-                let isLast = k == bytes.count - 1
-                var piece: String
-                if (b >= 33 && b <= 126 && b != 61) || ((b == 32 || b == 9) && !isLast) {
-                    piece = String(UnicodeScalar(b))
-                } else {
-                    piece = String(format: "=%02X", b)
-                }
-                if current + piece.count > 75 {
-                    encoded += "=\r\n"
-                    current = 0
-                }
-                encoded += piece
-                current += piece.count
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2)
+        var current = 0
+        var bytes = Array(text.utf8)
+        bytes.removeAll { $0 == 13 }  // CRLF and CR become LF, then CRLF on output
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            let b = bytes[k]
+            if b == 10 {
+                out.append(13); out.append(10)
+                current = 0
+                k += 1
+                continue
             }
-            out.append(encoded)
+            let isLast = k + 1 == n || bytes[k + 1] == 10
+            let literal = (b >= 33 && b <= 126 && b != 61) || ((b == 32 || b == 9) && !isLast)
+            let width = literal ? 1 : 3
+            if current + width > 75 {
+                out.append(61); out.append(13); out.append(10)
+                current = 0
+            }
+            if literal {
+                out.append(b)
+            } else {
+                out.append(61); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
+            }
+            current += width
+            k += 1
         }
-        return out.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
     }
 }

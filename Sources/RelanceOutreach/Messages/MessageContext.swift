@@ -59,6 +59,8 @@ public enum MessageContext {
         }
         // The latest promise to pay, if made in the last 60 days (a pending one holds messages, so
         // in practice templates see promises that fell due without payment).
+        // Only a recent exchange is worth mentioning ("following our conversation of …").
+        let recentSupport = s.lastSupportContactDay.map { asOf - $0 <= 30 } ?? false
         let recentPromise = s.promiseMadeDay.map { asOf - $0 <= 60 } ?? false
         return [
             "language": lang,
@@ -87,8 +89,8 @@ public enum MessageContext {
                         "has_direct_debit": !pay.directDebitLink.isEmpty, "direct_debit_link": pay.directDebitLink] as [String: Any],
             "reasons": reasons,
             "has_reasons": !reasons.isEmpty,
-            "has_support_contact": s.lastSupportContactDay != nil,
-            "support_contact_date": s.lastSupportContactDay.map { MessageFormat.date($0, language: lang) } ?? "",
+            "has_support_contact": recentSupport,
+            "support_contact_date": recentSupport ? s.lastSupportContactDay.map { MessageFormat.date($0, language: lang) } ?? "" : "",
             "has_promise": recentPromise,
             "promise_date": recentPromise ? s.promisedPaymentDay.map { MessageFormat.date($0, language: lang) } ?? "" : "",
             "has_plan": decision.paymentPlan != nil,

@@ -21,7 +21,9 @@ public struct MessageTemplates: Sendable {
         "overdue_reminder_firm", "payment_plan_offer",
     ]
     public static let layoutName = "layout.html"
-    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+    /// On its own line: a standalone tag, removed from the output. (Glued to line 1 it would stop a
+    /// section tag there from being standalone and leave blank lines in lists.)
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
     struct LanguagePack: Sendable {
         var folder: URL
@@ -92,8 +94,8 @@ public struct MessageTemplates: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
             } catch let e as MustacheTemplate.ParserError {
-                let column = e.context.lineNumber == 1 && !isHTML ? max(1, e.context.columnNumber - textPragma.count) : e.context.columnNumber
-                throw OutreachConfigError(file: file, line: e.context.lineNumber, column: column, problem: "template does not parse: \(e.error)")
+                let line = isHTML ? e.context.lineNumber : max(1, e.context.lineNumber - 1)
+                throw OutreachConfigError(file: file, line: line, column: e.context.columnNumber, problem: "template does not parse: \(e.error)")
             }
             if let p = check.check(text) {
                 let where_ = p.partial.map { folder.appendingPathComponent($0 + ".mustache").path } ?? file

@@ -30,7 +30,8 @@ public struct OutreachPlanner {
         let lastDay = asOf + (days - 1)
         let data = dataset.addingOutcomes(try ledger.outcomes(through: lastDay))
         let renderer = MessageRenderer(templates: templates, config: config)
-        var history = try ledger.contacts(before: asOf).map(\.contactRecord)
+        // Past contacts grouped by customer once, so each decision sees only its own (linear in the ledger).
+        var history: [String: [ContactRecord]] = Dictionary(grouping: try ledger.contacts(before: asOf).map(\.contactRecord), by: \.customerId)
         var rows: [PlanRow] = []
         var messages: [RenderedMessage] = []
         var calls: [CallRow] = []
@@ -42,7 +43,8 @@ public struct OutreachPlanner {
             let situations = CustomerSituation.build(dataset: data, risk: risk, asOf: day, paymentsKnownUntil: asOf, policy: config.policy)
             var dayRecords: [ContactRecord] = []
             for s in situations {
-                let d = OutreachPolicy.decide(s, history: history, config: config, asOf: day)
+                let past = history[s.customerId] ?? []
+                let d = OutreachPolicy.decide(s, history: past, config: config, asOf: day)
                 var row = PlanRow(decision: d, language: "", template: "", messageId: "")
                 if let m = try renderer.render(d, situation: s) {
                     row.language = m.language
@@ -51,7 +53,7 @@ public struct OutreachPlanner {
                     if k == 0 { messages.append(m) }
                 } else if d.action == .call {
                     row.language = renderer.language(for: s)
-                    if k == 0 { calls.append(callRow(d, situation: s, history: history, language: row.language)) }
+                    if k == 0 { calls.append(callRow(d, situation: s, history: past, language: row.language)) }
                     if k == 0 && d.reason == .callNoUsableAddress {
                         warnings.append(s.sourceLine > 0
                             ? "\(customersFileName):\(s.sourceLine): email: customer \(s.customerId) has no usable address; routed to calls.csv"
@@ -68,7 +70,7 @@ public struct OutreachPlanner {
                 }
                 rows.append(row)
             }
-            history += dayRecords
+            for r in dayRecords { history[r.customerId, default: []].append(r) }
         }
         let runId = "run-\(asOf.iso)-" + StableHash.hex(entries.map {
             [$0.customerId, $0.action.rawValue, $0.tone?.rawValue ?? "", $0.invoiceIds.joined(separator: ","), $0.messageId].joined(separator: "|")

@@ -120,7 +120,9 @@ public struct Histogram: Sendable {
             let fitsRight = x + 4 + width <= layout.plotRight
             canvas.text(fitsRight ? x + 4 : x - 4, layout.plotTop + 12, text.trimmingCharacters(in: [" "]),
                         anchor: fitsRight ? .start : .end, size: 11, weight: "600", cssClass: "threshold-label")
-            legend.append(.init(label: thresholdLabel ?? "", colour: "#111827", swatch: .line(dash: "6 3")))
+            if let thresholdLabel {
+                legend.append(.init(label: thresholdLabel, colour: "#111827", swatch: .line(dash: "6 3")))
+            }
         }
         ChartAxes.drawLegend(&canvas, layout: layout, entries: legend)
         return canvas.finish(title: title)

@@ -3,12 +3,13 @@
 /// bin holds (a point resting on 12 invoices deserves less trust than one on 3 000).
 ///
 /// Both axes run over [0, 1]. Empty bins are skipped. Point radius is fixed (readable in print);
-/// the count is in each point's tooltip and in the bars.
+/// the count is in each point's tooltip and in the bars. Bins without bounds (equal-count bins)
+/// get no bar.
 public struct ReliabilityChart: Sendable {
     public var title: String
     public var xAxisTitle: String
     public var yAxisTitle: String
-    public var bins: [ReliabilityBin]
+    public var bins: [CalibrationBin]
     public var seriesName: String
     public var colour: String
     public var diagonalLabel: String
@@ -19,7 +20,7 @@ public struct ReliabilityChart: Sendable {
     /// Share of the plot height that the tallest count bar reaches.
     public static let countBarShare = 0.2
 
-    public init(title: String, xAxisTitle: String, yAxisTitle: String, bins: [ReliabilityBin],
+    public init(title: String, xAxisTitle: String, yAxisTitle: String, bins: [CalibrationBin],
                 seriesName: String, colour: String, diagonalLabel: String, countLabel: String,
                 layout: ChartLayout = .standard, language: ReportLanguage = .en) {
         self.title = title
@@ -49,7 +50,8 @@ public struct ReliabilityChart: Sendable {
         if maxCount > 0 {
             let fullHeight = layout.plotHeight * ReliabilityChart.countBarShare
             for bin in used {
-                let lo = min(max(bin.lower, 0), 1), hi = min(max(bin.upper, 0), 1)
+                guard let lower = bin.lower, let upper = bin.upper, lower.isFinite, upper.isFinite else { continue }
+                let lo = min(max(lower, 0), 1), hi = min(max(upper, 0), 1)
                 let h = fullHeight * Double(bin.count) / maxCount
                 let x = xs(lo) + 1, w = max(1, xs(hi) - xs(lo) - 2)
                 canvas.rect(x, layout.plotBottom - h, w, h, fill: "#d1d5db", cssClass: "count-bar",
@@ -66,11 +68,14 @@ public struct ReliabilityChart: Sendable {
             canvas.circle(xs(bin.meanPredicted), ys(bin.observedRate), r: 4.5, fill: colour,
                           title: "\(format.percent(bin.meanPredicted)) → \(format.percent(bin.observedRate)) (n = \(format.integer(bin.count)))")
         }
-        ChartAxes.drawLegend(&canvas, layout: layout, entries: [
+        var legend: [ChartAxes.LegendEntry] = [
             .init(label: seriesName, colour: colour, swatch: .dot),
             .init(label: diagonalLabel, colour: "#9ca3af", swatch: .line(dash: "4 4")),
-            .init(label: countLabel, colour: "#d1d5db", swatch: .box),
-        ])
+        ]
+        if used.contains(where: { $0.lower != nil && $0.upper != nil }) {
+            legend.append(.init(label: countLabel, colour: "#d1d5db", swatch: .box))
+        }
+        ChartAxes.drawLegend(&canvas, layout: layout, entries: legend)
         return canvas.finish(title: title)
     }
 }

@@ -23,6 +23,16 @@ struct SVGCanvas {
     /// A coordinate or length as SVG text: rounded to 0.01, trailing zeros dropped.
     static func number(_ v: Double) -> String {
         guard v.isFinite else { return "0" }
+        // Fast path (String(format:) is slow on Linux): hundredths as an integer.
+        let hundredths = (v * 100).rounded()
+        if abs(hundredths) < 1e15 {
+            let n = Int(hundredths)
+            let whole = abs(n) / 100, fraction = abs(n) % 100
+            let sign = n < 0 ? "-" : ""
+            if fraction == 0 { return sign + String(whole) }
+            let f = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" + String(fraction) : String(fraction))
+            return sign + String(whole) + "." + f
+        }
         var s = String(format: "%.2f", v)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }

@@ -7,6 +7,14 @@
 public enum HTMLText {
     /// Returns `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
     public static func escape(_ text: String) -> String {
+        // Most texts (amounts, dates, ids) need nothing: return them without copying.
+        let needsWork = text.utf8.contains { (byte: UInt8) -> Bool in
+            switch byte {
+            case 0x00..<0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E: return true  // controls " & ' < >
+            default: return false
+            }
+        }
+        guard needsWork else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

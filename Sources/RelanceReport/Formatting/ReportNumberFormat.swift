@@ -9,7 +9,8 @@ import RelanceData
 ///   after the amount behind a U+00A0 no-break space (`12 345,67 €`), `12,5 %`, dates `29/11/2026`.
 /// - English: point decimals, comma thousands, symbol first (`€12,345.67`), `12.5%`, dates
 ///   `29 Nov 2026` (day-month-year spelled out, unambiguous on both sides of the Atlantic).
-/// Negative numbers use the minus sign U+2212, which lines up with digits in tables.
+/// Negative numbers use the minus sign U+2212, which lines up with digits in tables. Rounding is
+/// half away from zero on the decimal as written (0.125 € → 0,13 €).
 /// Non-finite values print as an em dash rather than `nan`.
 public struct ReportNumberFormat: Sendable {
     public let language: ReportLanguage
@@ -30,7 +31,7 @@ public struct ReportNumberFormat: Sendable {
     public func decimal(_ x: Double, fractionDigits: Int) -> String {
         guard x.isFinite else { return Self.notANumber }
         let digits = max(0, min(fractionDigits, 12))
-        let text = String(format: "%.\(digits)f", abs(x))
+        let text = Self.fixed(abs(x), digits: digits)
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let integerPart = String(parts[0])
         let fraction = parts.count > 1 ? String(parts[1]) : ""
@@ -43,6 +44,21 @@ public struct ReportNumberFormat: Sendable {
             grouped.append(ch)
         }
         return sign + grouped + (fraction.isEmpty ? "" : decimalSeparator + fraction)
+    }
+
+    /// `x` (≥ 0) with exactly `digits` decimals and a "." mark. Integer arithmetic when the scaled
+    /// value fits exactly in a Double's integer range (String(format:) is slow on Linux).
+    static func fixed(_ x: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (x * scale).rounded()
+        guard scaled < 9e15 else { return String(format: "%.\(digits)f", x) }
+        let n = Int(scaled)
+        let divisor = Int(scale)
+        let whole = String(n / divisor)
+        guard digits > 0 else { return whole }
+        let fraction = String(n % divisor)
+        return whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 
     /// A whole number with thousands grouped (`12 345` / `12,345`).

@@ -26,7 +26,7 @@ public struct ModelReportInput: Sendable, Codable, Equatable {
     public var baselineDescription: String
     public var rocModel: [ChartPoint]
     public var rocBaseline: [ChartPoint]
-    public var reliability: [ReliabilityBin]
+    public var reliability: [CalibrationBin]
     /// Predicted probabilities of test invoices that were paid late / on time, over common bins.
     public var scoresLate: BinnedDistribution
     public var scoresOnTime: BinnedDistribution
@@ -38,7 +38,7 @@ public struct ModelReportInput: Sendable, Codable, Equatable {
     public init(trainFrom: Day, trainTo: Day, testFrom: Day? = nil, testTo: Day? = nil, trainCount: Int,
                 testCount: Int, testLateRate: Double? = nil, modelVersion: String? = nil,
                 model: ClassifierMetrics, baseline: ClassifierMetrics, baselineDescription: String,
-                rocModel: [ChartPoint], rocBaseline: [ChartPoint], reliability: [ReliabilityBin],
+                rocModel: [ChartPoint], rocBaseline: [ChartPoint], reliability: [CalibrationBin],
                 scoresLate: BinnedDistribution, scoresOnTime: BinnedDistribution,
                 coefficients: [CoefficientRow], intercept: Double? = nil, anomaly: AnomalySummary? = nil,
                 convergence: ConvergenceSummary) {

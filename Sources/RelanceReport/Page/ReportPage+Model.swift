@@ -92,8 +92,11 @@ extension ReportPage {
         var table = "<details><summary class=\"small\">\(esc(s.binColumn))</summary><table><thead><tr>"
         table += "<th>\(esc(s.binColumn))</th><th class=\"num\">\(esc(s.countColumn))</th>"
         table += "<th class=\"num\">\(esc(s.meanPredicted))</th><th class=\"num\">\(esc(s.observedLateRate))</th></tr></thead><tbody>"
-        for bin in m.reliability {
-            table += "<tr><td>\(esc(format.decimal(bin.lower, fractionDigits: 2)))–\(esc(format.decimal(bin.upper, fractionDigits: 2)))</td>"
+        for (index, bin) in m.reliability.enumerated() {
+            let range = bin.lower.flatMap { lo in bin.upper.map { hi in
+                format.decimal(lo, fractionDigits: 2) + "–" + format.decimal(hi, fractionDigits: 2)
+            } } ?? String(index + 1)
+            table += "<tr><td>\(esc(range))</td>"
             table += "<td class=\"num\">\(esc(format.integer(bin.count)))</td>"
             table += "<td class=\"num\">\(esc(bin.count > 0 ? format.percent(bin.meanPredicted) : "—"))</td>"
             table += "<td class=\"num\">\(esc(bin.count > 0 ? format.percent(bin.observedRate) : "—"))</td></tr>"
@@ -132,7 +135,9 @@ extension ReportPage {
         table += "<th class=\"num\">\(esc(s.weight))</th><th>\(esc(s.effect))</th></tr></thead><tbody>"
         for row in sorted {
             let raises = row.coefficient > 0
-            table += "<tr><td><code>\(esc(row.feature))</code></td><td>\(esc(row.description))</td>"
+            // Long snake_case names may break after an underscore, never mid-word.
+            let feature = esc(row.feature).replacingOccurrences(of: "_", with: "_<wbr>")
+            table += "<tr><td><code>\(feature)</code></td><td>\(esc(row.description))</td>"
             var weight = format.decimal(row.coefficient, fractionDigits: 3)
             if let se = row.standardError { weight += " ± " + format.decimal(se, fractionDigits: 3) }
             table += "<td class=\"num\">\(esc(weight))</td>"

@@ -46,7 +46,8 @@ extension ReportPage {
             let overdueText = row.daysOverdue > 0 ? format.integer(row.daysOverdue) : s.notDueYet(format.integer(-row.daysOverdue))
             out += numberCell(overdueText, sortValue: Double(row.daysOverdue), label: s.daysOverdue)
             out += numberCell(format.percent(row.pLate, fractionDigits: 0), sortValue: row.pLate, label: s.pLate)
-            let tierRank = RiskTierRank.of(row.riskTier)
+            // Tiers sort by severity (low = 0 … critical = 3), not alphabetically.
+            let tierRank = RiskTier.allCases.firstIndex(of: row.riskTier) ?? 0
             out += "<td class=\"tier-cell\" data-v=\"\(tierRank)\">\(tierBadge(row.riskTier))</td>"
             out += numberCell(format.money(row.priority, currency: cur, fractionDigits: 0), sortValue: row.priority,
                               label: s.priority)
@@ -71,9 +72,4 @@ extension ReportPage {
         guard !items.isEmpty else { return "" }
         return "<ul>" + items.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
     }
-}
-
-/// Sort rank of a tier in the worklist (low = 0 … critical = 3).
-enum RiskTierRank {
-    static func of(_ tier: RiskTier) -> Int { RiskTier.allCases.firstIndex(of: tier) ?? 0 }
 }

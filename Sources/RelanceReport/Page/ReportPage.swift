@@ -102,7 +102,7 @@ struct ReportPage {
     .side-by-side>div:first-child{flex:0 0 auto;max-width:100%}
     .side-by-side>div:last-child{flex:1 1 380px;min-width:0}
     .side-by-side table{margin-top:0}
-    code{overflow-wrap:anywhere}
+    code{overflow-wrap:break-word}
     table{border-collapse:collapse;width:100%;font-size:13px}
     th,td{padding:6px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
     th{background:#f9fafb;font-weight:600;color:#374151}

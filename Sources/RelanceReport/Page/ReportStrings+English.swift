@@ -21,7 +21,7 @@ extension ReportStrings {
         baselineColumn: "Baseline",
         meaning: "What it means",
         better: "better",
-        metricNames: ["ROC AUC", "PR AUC", "Brier score", "Log loss", "Lift, top 10 %"],
+        metricNames: ["ROC AUC", "Average precision (PR AUC)", "Brier score", "Log loss", "Lift, top 10 %"],
         metricMeanings: [
             "Chance that a late invoice picked at random is scored above an on-time one (0.5 = coin toss, 1 = perfect).",
             "Average precision when the highest-scored invoices are handled first; compare with the late rate.",

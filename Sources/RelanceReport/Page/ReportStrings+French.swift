@@ -21,7 +21,7 @@ extension ReportStrings {
         baselineColumn: "Référence",
         meaning: "Ce qu’il mesure",
         better: "meilleur",
-        metricNames: ["AUC ROC", "AUC PR", "Score de Brier", "Perte logarithmique", "Lift, 10 % les plus risquées"],
+        metricNames: ["AUC ROC", "Précision moyenne (AUC PR)", "Score de Brier", "Perte logarithmique", "Lift, 10 % les plus risquées"],
         metricMeanings: [
             "Probabilité qu’une facture payée en retard, tirée au hasard, ait un score plus élevé qu’une facture payée à temps (0,5 = pile ou face, 1 = parfait).",
             "Précision moyenne quand on traite d’abord les factures au score le plus élevé ; à comparer au taux de retard.",

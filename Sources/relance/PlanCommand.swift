@@ -1,7 +1,3 @@
-// Sources/relance/PlanCommand.swift — pending: needs DatasetLoader / DatasetSources from the
-// ingest helper (not in the outreach branch). The lead moves this file to
-// Sources/relance/PlanCommand.swift and adds `PlanCommand.self` to the subcommands list in
-// Sources/relance/Relance.swift once ingest is merged.
 import ArgumentParser
 import Foundation
 import RelanceData
@@ -68,29 +64,13 @@ struct PlanCommand: ParsableCommand {
 
             // 2. Inputs.
             let scored = try RiskListCSVReader.read(URL(fileURLWithPath: risk), defaultCurrency: "EUR")
-            var invoicesURL = invoices.map { URL(fileURLWithPath: $0) }
-            var tempInvoices: URL? = nil
-            if invoicesURL == nil {
-                // Without a history file, the open invoices of the risk list are the invoices.
-                let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("relance-plan-invoices-\(ProcessInfo.processInfo.processIdentifier).csv")
-                var lines = ["invoice_id,customer_id,issue_date,due_date,amount,currency"]
-                for s in scored {
-                    lines.append(CSVText.line([s.invoiceId, s.customerId, s.issueDate.iso, s.dueDate.iso, String(s.amount), s.currency]))
-                }
-                try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: tmp)
-                invoicesURL = tmp
-                tempInvoices = tmp
-            }
-            defer { if let t = tempInvoices { try? FileManager.default.removeItem(at: t) } }
-            let report = try DatasetLoader.load(DatasetSources(
-                invoices: invoicesURL!, customers: URL(fileURLWithPath: customers), events: events.map { URL(fileURLWithPath: $0) },
-                mapping: nil, defaultCurrency: "EUR", rejects: nil))
+            let dataset = try loadDataset(scored: scored)
 
             // 3. Plan in memory (renders every message; a template problem throws here).
             let contactLedger = try ContactLedger(path: ledger)
             var planner = OutreachPlanner(config: cfg, templates: templates)
             planner.customersFileName = customers
-            let plan = try planner.plan(dataset: report.dataset, risk: scored, ledger: contactLedger, asOf: day, days: days)
+            let plan = try planner.plan(dataset: dataset, risk: scored, ledger: contactLedger, asOf: day, days: days)
             for w in plan.warnings { FileHandle.standardError.write(Data("relance plan: \(w)\n".utf8)) }
 
             // 4. Files, then the ledger.
@@ -101,14 +81,52 @@ struct PlanCommand: ParsableCommand {
                   + (days > 1 ? ", \(days) days simulated" : "")
                   + (summary.recorded ? ", recorded as \(plan.runId)" : ", not recorded (dry run)"))
         } catch let e as OutreachConfigError {
-            FileHandle.standardError.write(Data("relance plan: \(e)\n".utf8))
-            throw ExitCode(1)
+            throw fail("\(e)", code: PlanExitCode.config)
         } catch let e as RiskListCSVReader.ReadError {
-            FileHandle.standardError.write(Data("relance plan: \(e)\n".utf8))
-            throw ExitCode(1)
+            throw fail("\(e)", code: DataExitCode.dataError)
         } catch let e as MessageRenderer.RenderError {
-            FileHandle.standardError.write(Data("relance plan: \(e)\n".utf8))
-            throw ExitCode(1)
+            throw fail("\(e)", code: PlanExitCode.config)
         }
     }
+
+    /// The customers and events, with the invoice history when `--invoices` is given; otherwise the
+    /// open invoices of the risk list stand in for the invoices file.
+    func loadDataset(scored: [ScoredInvoice]) throws -> Dataset {
+        var invoicesURL = invoices.map { URL(fileURLWithPath: $0) }
+        var temporary: URL? = nil
+        defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
+        if invoicesURL == nil {
+            guard !scored.isEmpty else { return Dataset() }
+            let tmp = FileManager.default.temporaryDirectory
+                .appendingPathComponent("relance-plan-invoices-\(ProcessInfo.processInfo.processIdentifier).csv")
+            var lines = ["invoice_id,customer_id,issue_date,due_date,amount,currency"]
+            for s in scored {
+                lines.append(CSVText.line([s.invoiceId, s.customerId, s.issueDate.iso, s.dueDate.iso, String(s.amount), s.currency]))
+            }
+            try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: tmp)
+            invoicesURL = tmp
+            temporary = tmp
+        }
+        do {
+            let report = try DatasetLoader.load(DatasetSources(
+                invoices: invoicesURL!, customers: URL(fileURLWithPath: customers), events: events.map { URL(fileURLWithPath: $0) },
+                mapping: nil, defaultCurrency: "EUR", rejects: nil))
+            for w in report.warnings { FileHandle.standardError.write(Data("relance plan: \(w)\n".utf8)) }
+            return report.dataset
+        } catch let e as IngestError {
+            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            throw ExitCode(e.missingInput ? DataExitCode.missingInput : DataExitCode.dataError)
+        }
+    }
+
+    func fail(_ message: String, code: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data("relance plan: \(message)\n".utf8))
+        return ExitCode(code)
+    }
+}
+
+/// Exit statuses of `relance plan` beyond ``DataExitCode``.
+enum PlanExitCode {
+    /// EX_CONFIG: relance.toml or a template is invalid (nothing was written).
+    static let config: Int32 = 78
 }

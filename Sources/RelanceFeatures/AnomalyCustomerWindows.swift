@@ -1,0 +1,119 @@
+/// Each customer's last `capacity` log amounts and payment terms, kept both in arrival order (a
+/// ring, to know which value leaves) and sorted (so the median, maximum and MAD cost O(capacity)
+/// per invoice instead of a sort).
+///
+/// Storage is flat, `customers × capacity` per array, allocated once; nothing is allocated per
+/// invoice. Terms may be unknown (no due date): they are kept as NaN in the ring and left out of
+/// the sorted terms.
+final class AnomalyCustomerWindows {
+    let capacity: Int
+    private let ringAmount: UnsafeMutablePointer<Double>
+    private let sortedAmount: UnsafeMutablePointer<Double>
+    private let ringTerms: UnsafeMutablePointer<Double>
+    private let sortedTerms: UnsafeMutablePointer<Double>
+    private let knownTerms: UnsafeMutablePointer<Int32>
+    private let size: Int
+
+    init(customers: Int, capacity: Int) {
+        self.capacity = capacity
+        size = max(1, customers * capacity)
+        ringAmount = .allocate(capacity: size)
+        ringAmount.initialize(repeating: 0, count: size)
+        sortedAmount = .allocate(capacity: size)
+        sortedAmount.initialize(repeating: 0, count: size)
+        ringTerms = .allocate(capacity: size)
+        ringTerms.initialize(repeating: .nan, count: size)
+        sortedTerms = .allocate(capacity: size)
+        sortedTerms.initialize(repeating: 0, count: size)
+        knownTerms = .allocate(capacity: max(1, customers))
+        knownTerms.initialize(repeating: 0, count: max(1, customers))
+    }
+
+    deinit {
+        ringAmount.deallocate()
+        sortedAmount.deallocate()
+        ringTerms.deallocate()
+        sortedTerms.deallocate()
+        knownTerms.deallocate()
+    }
+
+    /// Values in the amount window of a customer with `history` earlier invoices.
+    @inline(__always) func used(_ history: Int) -> Int { min(history, capacity) }
+
+    /// Median of the customer's window of log amounts (`used` ≥ 1 values).
+    @inline(__always) func medianAmount(_ c: Int, used m: Int) -> Double {
+        Self.median(sortedAmount + c * capacity, m)
+    }
+
+    @inline(__always) func maximumAmount(_ c: Int, used m: Int) -> Double {
+        sortedAmount[c * capacity + m - 1]
+    }
+
+    /// Median absolute deviation from `med` of the window: the deviations of a sorted window are two
+    /// sorted runs (leftwards and rightwards of the middle), merged just far enough.
+    @inline(__always) func madAmount(_ c: Int, used m: Int, median med: Double) -> Double {
+        let a = sortedAmount + c * capacity
+        var l = m / 2 - 1, r = m / 2
+        var previous = 0.0, current = 0.0
+        for _ in 0...(m / 2) {
+            let left = l >= 0 ? med - a[l] : Double.infinity
+            let right = r < m ? a[r] - med : Double.infinity
+            previous = current
+            if left <= right { current = left; l -= 1 } else { current = right; r += 1 }
+        }
+        return m % 2 == 1 ? current : 0.5 * (previous + current)
+    }
+
+    /// Median of the customer's known terms in the window, nil when none is known.
+    @inline(__always) func medianTerms(_ c: Int) -> Double? {
+        let m = Int(knownTerms[c])
+        return m == 0 ? nil : Self.median(sortedTerms + c * capacity, m)
+    }
+
+    /// Adds the customer's invoice number `history` (0-based) with its log amount and terms (NaN when
+    /// unknown), evicting the oldest one once the window is full.
+    @inline(__always) func append(_ c: Int, history: Int, logAmount: Double, terms: Double) {
+        let base = c * capacity
+        let slot = base + history % capacity
+        var m = min(history, capacity)
+        if history >= capacity {
+            Self.remove(ringAmount[slot], from: sortedAmount + base, count: m)
+            m -= 1
+            let oldTerms = ringTerms[slot]
+            if !oldTerms.isNaN {
+                Self.remove(oldTerms, from: sortedTerms + base, count: Int(knownTerms[c]))
+                knownTerms[c] -= 1
+            }
+        }
+        Self.insert(logAmount, into: sortedAmount + base, count: m)
+        ringAmount[slot] = logAmount
+        ringTerms[slot] = terms
+        if !terms.isNaN {
+            Self.insert(terms, into: sortedTerms + base, count: Int(knownTerms[c]))
+            knownTerms[c] += 1
+        }
+    }
+
+    @inline(__always) static func median(_ a: UnsafeMutablePointer<Double>, _ m: Int) -> Double {
+        m % 2 == 1 ? a[m / 2] : 0.5 * (a[m / 2 - 1] + a[m / 2])
+    }
+
+    /// Inserts `v` into the sorted `a[0..<count]` (room for one more is guaranteed by the caller).
+    @inline(__always) static func insert(_ v: Double, into a: UnsafeMutablePointer<Double>, count: Int) {
+        var j = count - 1
+        while j >= 0 && a[j] > v { a[j + 1] = a[j]; j -= 1 }
+        a[j + 1] = v
+    }
+
+    /// Removes one element equal to `v` from the sorted `a[0..<count]`.
+    @inline(__always) static func remove(_ v: Double, from a: UnsafeMutablePointer<Double>, count: Int) {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < count else { return }
+        var j = lo
+        while j + 1 < count { a[j] = a[j + 1]; j += 1 }
+    }
+}

@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asks the kernel to back a large, freshly allocated and not yet written buffer with huge pages.
+///
+/// A million-row feature matrix is 264 MB; faulting it in 4 KB at a time costs ~65,000 page faults,
+/// a quarter of the run time on a busy machine. With transparent huge pages in `madvise` mode (the
+/// Debian default) this cuts that to a few hundred. Purely a hint: nothing changes if the kernel
+/// declines or the platform has no such call.
+enum LargePages {
+    static let threshold = 8 << 20
+
+    static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard buffer.count >= threshold, let base = buffer.baseAddress else { return }
+        let huge = 2 << 20
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, MADV_HUGEPAGE)
+        #endif
+    }
+}
