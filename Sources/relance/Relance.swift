@@ -17,6 +17,8 @@ struct Relance: ParsableCommand {
             ScoreCommand.self,
             TrainCommand.self,
             PlanCommand.self,
+            ReportCommand.self,
+            DailyCommand.self,
         ]
     )
 }

@@ -1,0 +1,39 @@
+import RelanceOutreach
+import RelanceScoring
+import Testing
+
+/// The customer-facing sentences of outreach must word the codes scoring actually emits, and
+/// only those scoring marks as shareable.
+@Suite("Outreach words scoring's reason codes")
+struct ReasonCodeAgreementTests {
+    @Test func everyWordedCodeIsAShareableScoringCode() {
+        for code in ReasonCode.allCases {
+            let reason = Reason(code: code.rawValue, value: 3, detail: "", contribution: 0.5, shareableWithCustomer: code.shareableWithCustomer)
+            for language in ["en", "fr"] {
+                let text = ShareableReasonText.text(for: reason, language: language)
+                if !code.shareableWithCustomer { #expect(text == nil, "\(code.rawValue) is not shareable but is worded") }
+            }
+        }
+        // The facts the templates mention: days past due and the customer's other open/overdue invoices.
+        for code in [ReasonCode.daysOverdue, .overdueOpen, .openBalance] {
+            let reason = Reason(code: code.rawValue, value: 3, contribution: 0, shareableWithCustomer: true)
+            #expect(ShareableReasonText.text(for: reason, language: "en") != nil, "\(code.rawValue) has no English wording")
+            #expect(ShareableReasonText.text(for: reason, language: "fr") != nil, "\(code.rawValue) has no French wording")
+        }
+    }
+
+    @Test func otherInvoiceCountsAreWordedAsOtherInvoices() {
+        // Scoring's overdue_open / open_balance values count the customer's OTHER invoices.
+        let one = Reason(code: ReasonCode.overdueOpen.rawValue, value: 1, contribution: 0, shareableWithCustomer: true)
+        #expect(ShareableReasonText.text(for: one, language: "en") == "Another invoice on your account is also past due.")
+        let three = Reason(code: ReasonCode.openBalance.rawValue, value: 3, contribution: 0, shareableWithCustomer: true)
+        #expect(ShareableReasonText.text(for: three, language: "fr") == "3 autres factures sont en cours sur votre compte.")
+        let none = Reason(code: ReasonCode.overdueOpen.rawValue, value: 0, contribution: 0, shareableWithCustomer: true)
+        #expect(ShareableReasonText.text(for: none, language: "en") == nil)
+    }
+
+    @Test func aRenderedSentenceReadBackFromCSVIsNeverShared() {
+        let reason = Reason(code: "paid 4 of the last 5 invoices late", value: 0, contribution: 0, shareableWithCustomer: false)
+        #expect(ShareableReasonText.text(for: reason, language: "en") == nil)
+    }
+}
