@@ -21,6 +21,11 @@ public enum RiskListJSONReader {
         public var file: String
         public var problem: String
         public var description: String { "\(file): \(problem)" }
+
+        public init(file: String, problem: String) {
+            self.file = file
+            self.problem = problem
+        }
     }
 
     public static func read(_ url: URL) throws -> Contents {
@@ -43,7 +48,10 @@ public enum RiskListJSONReader {
 
     static func describe(_ error: DecodingError) -> String {
         func at(_ path: [CodingKey]) -> String {
-            path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            path.reduce("") { text, key in
+                if let i = key.intValue { return text + "[\(i)]" }
+                return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+            }
         }
         switch error {
         case let .keyNotFound(key, ctx): return "\(at(ctx.codingPath + [key])): missing"

@@ -81,7 +81,7 @@ public struct DailyConfig: Sendable, Equatable {
             }
         }
         func path(_ s: String) -> URL {
-            s.hasPrefix("/") ? URL(fileURLWithPath: s) : baseDirectory.appendingPathComponent(s)
+            (s.hasPrefix("/") ? URL(fileURLWithPath: s) : baseDirectory.appendingPathComponent(s)).standardizedFileURL
         }
         for required in ["invoices", "customers", "model"] where strings[required] == nil {
             throw OutreachConfigError(file: file, line: locator.line(section: "daily", key: nil),

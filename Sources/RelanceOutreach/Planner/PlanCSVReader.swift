@@ -14,6 +14,13 @@ public enum PlanCSVReader {
         public var column: String
         public var problem: String
         public var description: String { "\(file):\(line): \(column): \(problem)" }
+
+        public init(file: String, line: Int, column: String, problem: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.problem = problem
+        }
     }
 
     public static func read(_ url: URL) throws -> [PlanRow] {

@@ -53,18 +53,27 @@ extension ModelReportInput {
     /// A ROC point with threshold t says that a share TPR(t) of the late rows and FPR(t) of the
     /// on-time rows score ≥ t. So the late rows scoring in `[a, b)` number
     /// `positives × (TPR(≥ a) − TPR(≥ b))`, where TPR(≥ x) is read at the smallest stored threshold
-    /// ≥ x. Exact for an unthinned curve; with a curve thinned to 512 points (the bundle's) a row can
-    /// shift to a neighbouring bin, never out of the chart: the totals always equal the positives
-    /// and negatives.
-    public static func scoreDistributions(_ metrics: BinaryClassificationMetrics, edges: [Double])
+    /// ≥ x. Exact for an unthinned curve. A stored curve is thinned to at most 512 points (the
+    /// bundle's), so one stored step can span several bins; with `interpolate` (the default when
+    /// the curve has 512 points or more) the rows of such a step are spread linearly over its score
+    /// range instead of all landing in one bin. Either way no row leaves the chart: the totals
+    /// always equal the positives and negatives.
+    public static func scoreDistributions(_ metrics: BinaryClassificationMetrics, edges: [Double], interpolate: Bool? = nil)
         -> (late: BinnedDistribution, onTime: BinnedDistribution) {
+        let spread = interpolate ?? (metrics.rocCurve.count >= 512)
         let positives = metrics.positives, negatives = metrics.count - metrics.positives
         // Points with a threshold, ascending by threshold.
         let points = metrics.rocCurve.filter { $0.threshold != nil }.sorted { $0.threshold! < $1.threshold! }
         func atLeast(_ x: Double) -> (late: Int, onTime: Int) {
-            guard let p = points.first(where: { $0.threshold! >= x }) else { return (0, 0) }
-            return (Int((p.truePositiveRate * Double(positives)).rounded()),
-                    Int((p.falsePositiveRate * Double(negatives)).rounded()))
+            guard let k = points.firstIndex(where: { $0.threshold! >= x }) else { return (0, 0) }
+            var tpr = points[k].truePositiveRate, fpr = points[k].falsePositiveRate
+            if spread, k > 0, let hi = points[k].threshold, let lo = points[k - 1].threshold, hi > lo {
+                // Rows scoring in [lo, hi) assumed spread evenly over that range.
+                let w = (hi - x) / (hi - lo)
+                tpr += w * (points[k - 1].truePositiveRate - tpr)
+                fpr += w * (points[k - 1].falsePositiveRate - fpr)
+            }
+            return (Int((tpr * Double(positives)).rounded()), Int((fpr * Double(negatives)).rounded()))
         }
         guard edges.count >= 2 else { return (BinnedDistribution(edges: edges, counts: []), BinnedDistribution(edges: edges, counts: [])) }
         // Cumulative counts at each inner edge; the outer edges hold everything / nothing so that

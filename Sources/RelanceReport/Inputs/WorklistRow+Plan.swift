@@ -38,7 +38,7 @@ extension WorklistRow {
                 let concerned = p.decision.invoiceIds.isEmpty || p.decision.invoiceIds.contains(inv.invoiceId)
                 plannedText = concerned
                     ? actionText(p.decision.action, tone: p.decision.tone, language: language)
-                        + (language == .en && p.decision.action != .none ? " — " + p.decision.reason.text : "")
+                        + (language == .en ? " — " + p.decision.reason.text : "")
                     : (language == .fr ? "rien pour cette facture" : "nothing for this invoice")
             } else {
                 plannedText = plan == nil ? (language == .fr ? "pas de plan fourni" : "no plan given")
