@@ -21,10 +21,13 @@ public struct AnomalyFeatureMatrix: Sendable, Equatable {
     /// For each row, the id of the earlier invoice of the same customer with the same amount to the
     /// cent issued within the duplicate window, or nil.
     public let duplicateOriginalId: [String?]
+    /// The options the features were computed with (part of the schema: a detector refuses a matrix
+    /// computed with other options, e.g. another history window).
+    public let options: AnomalyFeatureOptions
 
     public init(
         names: [String], invoiceRows: [Int32], invoiceIds: [String], values: [Double],
-        duplicateOriginalId: [String?]
+        duplicateOriginalId: [String?], options: AnomalyFeatureOptions = AnomalyFeatureOptions()
     ) {
         precondition(values.count == invoiceRows.count * names.count, "values must hold rows × columns entries")
         precondition(invoiceIds.count == invoiceRows.count && duplicateOriginalId.count == invoiceRows.count,
@@ -34,6 +37,7 @@ public struct AnomalyFeatureMatrix: Sendable, Equatable {
         self.invoiceIds = invoiceIds
         self.values = values
         self.duplicateOriginalId = duplicateOriginalId
+        self.options = options
     }
 
     public var rows: Int { invoiceRows.count }

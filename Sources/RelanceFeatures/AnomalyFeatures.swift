@@ -228,7 +228,7 @@ public enum AnomalyFeatures {
         let rows = (0..<n).map { Int32($0) }
         return AnomalyFeatureMatrix(
             names: names, invoiceRows: rows, invoiceIds: invoices.invoiceIds, values: values,
-            duplicateOriginalId: duplicateIds)
+            duplicateOriginalId: duplicateIds, options: options)
     }
 
     /// 2 for a whole multiple of 1000 without cents, 1 for a multiple of 100, else 0.

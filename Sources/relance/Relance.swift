@@ -9,6 +9,7 @@ struct Relance: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Each subcommand lives in its own file.
+            AnomaliesCommand.self,
             CheckCommand.self,
             FeaturesCommand.self,
             GenerateCommand.self,

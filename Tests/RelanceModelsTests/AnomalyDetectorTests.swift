@@ -94,6 +94,20 @@ import Testing
         #expect(message.contains("missing: customer_prior_repeat_share"))
     }
 
+    @Test func matrixComputedWithOtherFeatureOptionsIsRefused() throws {
+        let (h, _) = Self.book
+        let detector = try AnomalyDetector.fit(try h.features())
+        #expect(detector.options.featureOptions == AnomalyFeatureOptions())
+        let other = try AnomalyFeatures.compute(h.invoices, customerCount: h.customers.count,
+                                                options: AnomalyFeatureOptions(historyWindow: 12))
+        #expect(throws: AnomalyDetectorError.self) { try detector.assess(other) }
+        do {
+            _ = try detector.assess(other)
+        } catch let e as AnomalyDetectorError {
+            #expect(e.description.contains("history window 12"))
+        }
+    }
+
     @Test func fittingIsDeterministic() throws {
         let (h, _) = Self.book
         let features = try h.features()

@@ -129,6 +129,12 @@ import Testing
         #expect(mcd.squaredDistances[750...].allSatisfy { $0 > 1e6 })
     }
 
+    @Test func nonFiniteInputIsRefusedWithItsPlace() {
+        var (x, _, _) = Self.contaminated(n: 50, outliers: 0, seed: 1)
+        x[7, 2] = .infinity
+        #expect(throws: AnomalyDetectorError.nonFiniteValue(row: 7, feature: "column 2")) { try MinCovDet.fit(x) }
+    }
+
     @Test func tooFewRowsAreRefused() {
         let x = DenseMatrix(rows: 4, columns: 3, values: Array(repeating: 1, count: 12))
         #expect(throws: AnomalyDetectorError.tooFewRows(rows: 4, needed: 5)) { try MinCovDet.fit(x) }

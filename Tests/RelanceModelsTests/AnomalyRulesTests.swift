@@ -74,6 +74,18 @@ import Testing
         #expect(try evaluate(h).flags[7].isEmpty)
     }
 
+    @Test func aVeryLargeMultipleIsFlaggedEvenAfterAnEarlierOne() throws {
+        var h = AnomalyHistoryBuilder()
+        for k in 0..<6 { h.add("E\(k)", customer: "e", day: 30 * k, amount: 100 + Double(k) * 0.37) }
+        h.add("E6", customer: "e", day: 200, amount: 1200.40)   // 12×: flagged
+        h.add("E7", customer: "e", day: 230, amount: 1100.90)   // 11×, below E6: flagged anyway (≥ 8×)
+        h.add("E8", customer: "e", day: 260, amount: 600.10)    // 6×, below E6: not flagged
+        let e = try evaluate(h)
+        #expect(e.flags[6] == ["amount_12x_usual"])
+        #expect(e.flags[7] == ["amount_11x_usual"])
+        #expect(e.flags[8].isEmpty)
+    }
+
     @Test func unusualTermsShowTheTermsGranted() throws {
         var h = AnomalyHistoryBuilder()
         for k in 0..<4 { h.add("U\(k)", customer: "u", day: 30 * k, terms: 30, amount: 500 + Double(k) * 1.11) }
@@ -110,13 +122,15 @@ import Testing
         for k in 0..<6 { h.add("R\(k)", customer: "never-round", day: 10 * k, amount: 480 + Double(k) * 7.31) }
         h.add("R6", customer: "never-round", day: 70, amount: 2000)    // ≈ 4× usual, round, never seen
         h.add("R7", customer: "never-round", day: 80, amount: 500)     // round but usual size: look-alike
+        h.add("R8", customer: "never-round", day: 90, amount: 1700)    // large, but only round to the hundred
         for k in 0..<6 { h.add("F\(k)", customer: "fixed-fee", day: 10 * k, amount: 500) }
         h.add("F6", customer: "fixed-fee", day: 70, amount: 2000)      // a customer billed round amounts
         let e = try evaluate(h)
         #expect(e.flags[6] == ["round_amount"])
         #expect(abs(e.score[6] - 0.4) < 1e-12)
         #expect(e.flags[7].isEmpty)
-        #expect(e.flags[14].isEmpty)
+        #expect(e.flags[8].isEmpty)
+        #expect(e.flags[15].isEmpty)
     }
 
     @Test func roundAmountJoinsAnotherFlag() throws {

@@ -14,7 +14,11 @@ Optional
 Prints ROC-AUC and PR-AUC (average precision) overall and, per anomaly kind, ROC-AUC of that kind
 against the normal invoices, plus fit+score wall time. Higher score = more anomalous for every model.
 
-Example
+Examples
+  # through the product (ingest → features → detector):
+  relance anomalies --invoices datasets/sample/invoices.csv --out /tmp/a.csv --features /tmp/f.csv
+  python3 scripts/bench/anomaly_peer.py /tmp/f.csv datasets/sample/truth/anomalies.csv --relance-scores /tmp/a.csv
+  # through the benchmark driver (synthetic book, or --csv invoices.csv truth.csv):
   scripts/bench/anomaly_bench.sh 20000 50 /tmp/f.csv /tmp/t.csv
   python3 scripts/bench/anomaly_peer.py /tmp/f.csv /tmp/t.csv --relance-scores /tmp/f.csv.relance_scores.csv
 """

@@ -76,7 +76,9 @@ public struct AnomalyDetector: Sendable, Codable {
     ///
     /// - Throws: ``AnomalyDetectorError`` for a missing feature, non-finite values, too few rows or
     ///   invalid options.
-    public static func fit(_ features: AnomalyFeatureMatrix, options: AnomalyDetectorOptions = AnomalyDetectorOptions()) throws -> AnomalyDetector {
+    public static func fit(_ features: AnomalyFeatureMatrix, options requested: AnomalyDetectorOptions = AnomalyDetectorOptions()) throws -> AnomalyDetector {
+        var options = requested
+        options.featureOptions = features.options
         guard options.flagQuantile > 0, options.flagQuantile < 1 else {
             throw AnomalyDetectorError.invalidOptions("flagQuantile must be in (0, 1), got \(options.flagQuantile)")
         }
@@ -300,6 +302,9 @@ public struct AnomalyDetector: Sendable, Codable {
     private func checkSchema(_ features: AnomalyFeatureMatrix) throws {
         guard features.names == featureNames else {
             throw AnomalyDetectorError.schemaMismatch(expected: featureNames, found: features.names)
+        }
+        guard features.options == options.featureOptions else {
+            throw AnomalyDetectorError.featureOptionsMismatch(expected: options.featureOptions, found: features.options)
         }
     }
 

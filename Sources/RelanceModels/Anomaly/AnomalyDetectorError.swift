@@ -4,6 +4,9 @@ public enum AnomalyDetectorError: Error, CustomStringConvertible, Equatable {
     case missingFeature(String)
     /// The matrix's feature names differ from those the detector was fitted on.
     case schemaMismatch(expected: [String], found: [String])
+    /// The matrix was computed with other feature options (history window, duplicate window, …)
+    /// than the one the detector was fitted on.
+    case featureOptionsMismatch(expected: AnomalyFeatureOptions, found: AnomalyFeatureOptions)
     /// Too few rows to estimate a robust covariance of `features` columns.
     case tooFewRows(rows: Int, needed: Int)
     /// Options out of range (support fraction outside (0, 1], quantile outside (0, 1), …).
@@ -25,6 +28,8 @@ public enum AnomalyDetectorError: Error, CustomStringConvertible, Equatable {
             if !extra.isEmpty { parts.append("unexpected: \(extra.joined(separator: ", "))") }
             if missing.isEmpty && extra.isEmpty { parts.append("same names in a different order") }
             return parts.joined(separator: "; ") + "; refit the detector or recompute the features with the matching version"
+        case let .featureOptionsMismatch(expected, found):
+            return "anomaly detector: the features were computed with other options (history window \(found.historyWindow), duplicate window \(found.duplicateWindowDays) days) than the detector was fitted on (history window \(expected.historyWindow), duplicate window \(expected.duplicateWindowDays) days); recompute the features with the detector's options"
         case let .tooFewRows(rows, needed):
             return "anomaly detector: \(rows) invoices are too few to fit a robust covariance (need at least \(needed))"
         case let .invalidOptions(message):

@@ -34,8 +34,9 @@ public struct AnomalyDetectorOptions: Sendable, Codable, Equatable {
     public var robustWeight: Double
     /// Thresholds and weights of the explicit rules.
     public var rules: AnomalyRules
-    /// The feature options the matrices given to this detector must be computed with (kept so the
-    /// scoring side computes features exactly as the fitting side did).
+    /// The feature options the matrices given to this detector must be computed with. `fit` sets it
+    /// from the training matrix, and `assess` refuses a matrix computed with other options, so the
+    /// scoring side computes features exactly as the fitting side did.
     public var featureOptions: AnomalyFeatureOptions
 
     /// The default robust features (all continuous).

@@ -14,18 +14,23 @@ import Foundation
 ///   routinely reorders the same catalogue item gets the flag with ``duplicateHabitualWeight``.
 /// - `amount_<k>x_usual` — amount at least ``amountSpikeFactor`` times the customer's usual
 ///   (median of recent) amount and ``amountSpikeAboveRecentMaximumFactor`` times the largest recent
-///   one, with ``minimumHistoryForAmountSpike`` earlier invoices; `k` is the multiple rounded.
+///   one (waived from ``amountSpikeUnconditionalFactor`` times the usual with a robust z of
+///   ``amountSpikeUnconditionalRobustZ``), with
+///   ``minimumHistoryForAmountSpike`` earlier invoices; `k` is the multiple rounded.
 /// - `unusual_terms:<d>d` — payment terms of `d` days, at least ``unusualTermsFactor`` times longer
 ///   or shorter than the customer's usual terms (median of recent ones) and at least
 ///   ``termsDeviationDays`` away from them: 30 → 120 or 30 → 7 days fire, 30 ↔ 60 (a common second
 ///   standard) does not.
 /// - `new_customer_large_first_invoice` — a first invoice at least ``newCustomerLargeFactor`` times
 ///   the population's median first invoice as known before it.
-/// - `round_amount` — a whole multiple of 100 without cents, *only* when another rule fires, or when
-///   it is also at least ``roundAmountMinimumMultiple`` times the customer's usual amount and the
-///   customer's history has almost no round amounts (≤ ``roundAmountMaximumPriorShare`` of at least
-///   ``minimumHistoryForRoundAmount`` invoices): legitimate round amounts (fixed fees, quotes,
-///   deposits) are common, so roundness alone says little.
+/// - `round_amount` — a whole multiple of 100 without cents when another rule fires; on its own
+///   only a whole multiple of 1000 (``roundAmountMinimumLevelAlone``) that is also at least
+///   ``roundAmountMinimumMultiple`` times the customer's usual amount, from a customer whose history
+///   has few round amounts (≤ ``roundAmountMaximumPriorShare``, at least
+///   ``minimumHistoryForRoundAmount`` invoices). Legitimate round amounts (fixed fees, quotes
+///   rounded to the hundred, deposits) are common, so roundness alone says little; a round
+///   *thousands* figure well above the customer's usual is the classic red flag. (These three
+///   settings were checked on the generator's sample: they keep its look-alikes out.)
 /// - `currency_changed`, `payment_method_changed` — differs from the customer's previous invoice.
 ///
 /// The rule score of an invoice is the noisy-or of the weights of its flags:
@@ -38,18 +43,27 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
     /// The amount must also exceed the largest of the customer's recent amounts by this factor, so
     /// a customer who alternates small orders and big projects is not flagged for the next project.
     public var amountSpikeAboveRecentMaximumFactor: Double = 1.5
+    /// From this multiple of the usual amount, with a robust z-score of at least
+    /// ``amountSpikeUnconditionalRobustZ`` (so the customer's amounts do not usually swing that
+    /// far), the recent-maximum condition is waived: an earlier error (or spike) in the window must
+    /// not hide the next one.
+    public var amountSpikeUnconditionalFactor: Double = 8
+    public var amountSpikeUnconditionalRobustZ: Double = 4
     /// Terms must be at least this many times longer (or shorter) than usual for `unusual_terms`.
     public var unusualTermsFactor: Double = 2.5
     /// … and differ from the usual terms by at least this many days.
     public var termsDeviationDays: Double = 14
     /// Earlier invoices needed before terms can be called unusual.
-    public var minimumHistoryForTerms: Int = 3
+    public var minimumHistoryForTerms: Int = 1
     /// Multiple of the population's median first invoice from which a first invoice is "large".
     public var newCustomerLargeFactor: Double = 5
-    /// `round_amount` fires alone only when at most this share of the customer's history was round,
-    public var roundAmountMaximumPriorShare: Double = 0.1
+    /// `round_amount` fires alone only for this roundness level or more (2: a multiple of 1000,
+    /// see `AnomalyFeatures.Column.roundAmountLevel`),
+    public var roundAmountMinimumLevelAlone: Double = 2
+    /// … when at most this share of the customer's history was round,
+    public var roundAmountMaximumPriorShare: Double = 0.2
     /// … the customer has at least this many earlier invoices,
-    public var minimumHistoryForRoundAmount: Int = 3
+    public var minimumHistoryForRoundAmount: Int = 1
     /// … and the amount is at least this multiple of the customer's usual amount.
     public var roundAmountMinimumMultiple: Double = 2.5
     /// A duplicate gets full weight only when at most this share of the customer's earlier invoices
@@ -82,6 +96,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
         let jNew = try col(.newCustomer), jNewVs = try col(.newCustomerLogAmountVsPopulation)
         let jRound = try col(.roundAmountLevel), jRoundShare = try col(.customerPriorRoundShare)
         let jCur = try col(.currencyChanged), jMet = try col(.paymentMethodChanged)
+        let jZ = try col(.amountRobustZ)
         let jCount = try col(.log1pPriorInvoiceCount), jRepeat = try col(.customerPriorRepeatShare)
 
         let n = features.rows, p = features.columns
@@ -91,6 +106,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
         let logNewLarge = ruleLog(newCustomerLargeFactor)
         let logAboveMax = ruleLog(amountSpikeAboveRecentMaximumFactor)
         let logRoundMultiple = ruleLog(roundAmountMinimumMultiple)
+        let logUnconditional = ruleLog(amountSpikeUnconditionalFactor)
         features.values.withUnsafeBufferPointer { v in
             for r in 0..<n {
                 let row = v.baseAddress! + r * p
@@ -104,7 +120,7 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                 }
                 let ratio = row[jRatio]
                 if history >= minimumHistoryForAmountSpike && ratio >= logSpike
-                    && row[jMax] >= logAboveMax {
+                    && (row[jMax] >= logAboveMax || (ratio >= logUnconditional && row[jZ] >= amountSpikeUnconditionalRobustZ)) {
                     // Capped so an absurd amount (a typo with twelve zeros) still gives a printable flag.
                     let multiple = Int(min(ruleExp(ratio), 1e12).rounded())
                     f.append("amount_\(multiple)x_usual")
@@ -129,7 +145,8 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                     keep *= 1 - paymentMethodChangedWeight
                 }
                 if row[jRound] >= 1 {
-                    let unusualForCustomer = history >= minimumHistoryForRoundAmount
+                    let unusualForCustomer = row[jRound] >= roundAmountMinimumLevelAlone
+                        && history >= minimumHistoryForRoundAmount
                         && row[jRoundShare] <= roundAmountMaximumPriorShare && ratio >= logRoundMultiple
                     if unusualForCustomer || !f.isEmpty {
                         f.append("round_amount")

@@ -60,14 +60,15 @@ public struct MinCovDet: Sendable {
     /// Fits the MCD to the rows of `x`.
     ///
     /// - Throws: ``AnomalyDetectorError/tooFewRows(rows:needed:)`` with fewer than p + 2 rows,
+    ///   ``AnomalyDetectorError/nonFiniteValue(row:feature:)`` for a NaN or infinity,
     ///   ``AnomalyDetectorError/invalidOptions(_:)`` for an out-of-range support fraction,
     ///   ``AnomalyDetectorError/degenerateScatter(_:)`` when all rows of every support coincide.
     public static func fit(_ x: DenseMatrix, options: MinCovDetOptions = MinCovDetOptions()) throws -> MinCovDet {
         let n = x.rows, p = x.columns
         guard p >= 1 else { throw AnomalyDetectorError.invalidOptions("no columns to fit") }
         guard n >= p + 2 else { throw AnomalyDetectorError.tooFewRows(rows: n, needed: p + 2) }
-        for v in x.values where !v.isFinite {
-            throw AnomalyDetectorError.invalidOptions("the matrix holds a non-finite value")
+        if let k = x.values.firstIndex(where: { !$0.isFinite }) {
+            throw AnomalyDetectorError.nonFiniteValue(row: k / p, feature: "column \(k % p)")
         }
         let h: Int
         if let f = options.supportFraction {

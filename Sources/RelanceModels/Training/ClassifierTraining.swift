@@ -61,7 +61,7 @@ struct ClassifierTraining {
             do {
                 return try LogisticRegression.fit(
                     x, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions
-                ) { iteration, ll in progress(.iteration(fit: label, iteration: iteration, logLikelihood: ll)) }
+                ) { iteration, ll in progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll)) }
             } catch let e as ModelError {
                 throw TrainingError.stepFailed(step: "\(name) model (\(label), \(rows.count) rows)", reason: e.description)
             }

@@ -55,9 +55,17 @@ public enum TrainingPipeline {
         // Late-payment rows: every invoice with a label at the as-of day, in issue-day order.
         let inv = known.invoices
         var lateRows: [Int] = []
-        var censored = 0
+        var censored = 0, lateCount = 0
         for r in 0..<inv.count {
-            if builder.label(ofInvoice: r, cutoff: asOf) == .unknown { censored += 1 } else { lateRows.append(r) }
+            switch builder.label(ofInvoice: r, cutoff: asOf) {
+            case .unknown: censored += 1
+            case .late: lateRows.append(r); lateCount += 1
+            case .onTime: lateRows.append(r)
+            }
+        }
+        if !lateRows.isEmpty && (lateCount == 0 || lateCount == lateRows.count) {
+            throw TrainingError.tooLittleHistory(
+                "late-payment model: all \(lateRows.count) invoices with a known outcome at \(asOf.iso) were paid \(lateCount == 0 ? "on time" : "late"); a model needs both late and on-time examples")
         }
         lateRows = sortedByDay(lateRows) { inv.issueDate[$0].raw }
         guard lateRows.count >= 2 else {
