@@ -37,3 +37,33 @@ struct ReasonCodeAgreementTests {
         #expect(ShareableReasonText.text(for: reason, language: "en") == nil)
     }
 }
+
+@Suite("Shareable reasons in messages")
+struct MessageReasonSentenceTests {
+    func render(open: [OpenInvoice], language: String) throws -> RenderedMessage {
+        let templates = try MessageTemplateTests.shipped()
+        let renderer = MessageRenderer(templates: templates, config: Fixture.config())
+        var s = Fixture.situation(open: open)
+        s.language = language
+        let d = Decision(customerId: "C1", day: Fixture.wednesday, action: .overdueReminder, tone: .clear, channel: .email,
+                         invoiceIds: open.map(\.invoiceId), reason: .overdueFollowUp, segment: .occasionalLate)
+        return try #require(try renderer.render(d, situation: s))
+    }
+
+    static func overdue(_ id: String, days: Int, others: Int) -> OpenInvoice {
+        var inv = Fixture.invoice(id, daysOverdue: days)
+        inv.shareableReasons = [
+            Reason(code: ReasonCode.daysOverdue.rawValue, value: Double(days), contribution: 0, shareableWithCustomer: true),
+            Reason(code: ReasonCode.overdueOpen.rawValue, value: Double(others), contribution: 0.3, shareableWithCustomer: true),
+        ]
+        return inv
+    }
+
+    @Test func eachFactIsWordedOnceAndDaysOverdueOnlyForASingleInvoice() throws {
+        let two = try render(open: [Self.overdue("A-1", days: 39, others: 1), Self.overdue("A-2", days: 8, others: 1)], language: "en")
+        #expect(!two.text.contains("The due date passed"))
+        #expect(two.text.components(separatedBy: "Another invoice on your account is also past due.").count == 2)
+        let one = try render(open: [Self.overdue("A-1", days: 12, others: 0)], language: "fr")
+        #expect(one.text.contains("L'échéance est dépassée de 12 jours."))
+    }
+}

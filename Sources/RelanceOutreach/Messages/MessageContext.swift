@@ -38,9 +38,13 @@ public enum MessageContext {
         }
         var reasons: [[String: Any]] = []
         var seen: Set<String> = []
-        for inv in s.openInvoices where covered.contains(inv.invoiceId) {
+        // One sentence per kind of fact. The invoice list already shows each invoice's days overdue,
+        // so that per-invoice fact is only worded when the message is about a single invoice.
+        let coveredOpen = s.openInvoices.filter { covered.contains($0.invoiceId) }
+        for inv in coveredOpen {
             for r in inv.shareableReasons where r.shareableWithCustomer {
-                guard let text = ShareableReasonText.text(for: r, language: lang), seen.insert(text).inserted else { continue }
+                if coveredOpen.count > 1 && r.code == ReasonCode.daysOverdue.rawValue { continue }
+                guard let text = ShareableReasonText.text(for: r, language: lang), seen.insert(r.code).inserted else { continue }
                 reasons.append(["code": r.code, "text": text])
             }
         }
