@@ -4,10 +4,10 @@ import Foundation
 ///
 /// The traits are what a good model should recover from behaviour alone: a latent `reliability`
 /// (the chance of paying on time in calm conditions), a financial stress that drifts month by
-/// month (drawn during the simulation), and for some customers a slow deterioration from a given
-/// month on. Habits (payment method, invoice channel, terms, order size and rhythm) shift the
-/// odds the way they do in real ledgers: direct debits are rarely late, cheques and paper
-/// invoices are slower.
+/// month with occasional stress episodes (drawn during the simulation), and for some customers a
+/// slow deterioration from a given month on. Habits (payment method, invoice channel, terms,
+/// order size and rhythm) shift the odds the way they do in real ledgers: direct debits are rarely
+/// late, cheques and paper invoices are slower (single invoices may depart from the habit).
 struct CustomerProfile {
     var segment: CustomerSegment
     var language: String
@@ -105,9 +105,9 @@ struct CustomerProfile {
         // Reliability: a mixture of good, average and poor payers.
         var reliability: Double
         switch rng.pick([0.55, 0.30, 0.15]) {
-        case 0: reliability = 0.88 + 0.11 * rng.uniform()
-        case 1: reliability = 0.55 + 0.33 * rng.uniform()
-        default: reliability = 0.12 + 0.43 * rng.uniform()
+        case 0: reliability = 0.85 + 0.11 * rng.uniform()
+        case 1: reliability = 0.65 + 0.2 * rng.uniform()
+        default: reliability = 0.38 + 0.27 * rng.uniform()
         }
         if segment == .publicSector { reliability = min(0.97, reliability * 0.9 + 0.06) }
         let deteriorating = rng.chance(0.09)

@@ -8,8 +8,10 @@ import Foundation
 /// after it is dropped, and the `disputed` flag is the status on the as-of day. This is exactly
 /// what an export taken that day would show, so no future information leaks into the files.
 ///
-/// Lateness is driven by the customer's latent reliability and monthly stress, plus habits and
-/// season, plus per-invoice noise: predictable from the customer's past, never certain.
+/// Lateness is driven by the customer's latent reliability and monthly stress (drift, stress
+/// episodes, deterioration), the overdue backlog an invoice joins, the invoice's own method,
+/// channel, size and terms, the season, and per-invoice noise: predictable from what a ledger
+/// shows before the issue date — the customer's past and present situation — never certain.
 struct CustomerSimulation {
     let calendar: SimulationCalendar
     /// The export day: later payments, events and dispute outcomes are hidden.
@@ -37,6 +39,11 @@ struct CustomerSimulation {
         var myPaid: [Int32] = []
         myInvoices.reserveCapacity(orders.count + 4)
 
+        // Invoices due and not yet paid in the simulated world, for the overdue backlog a new
+        // invoice meets (world payment days: an export shows the same backlog on any issue day
+        // up to its as-of day).
+        var backlog = Backlog()
+
         for (j, order) in orders.enumerated() {
             let issue = order.day
             var amount = orderAmount(order, index: j, profile: p, rng: &rng)
@@ -46,10 +53,13 @@ struct CustomerSimulation {
             let duplicateIt = injected.duplicate
             let cents = max(500, Int64(amount.rounded()))
             let due = issue + Int32(terms)
+            let habit = invoiceHabit(profile: p, rng: &rng)
             let index = settleAndRecord(
                 profile: p, stress: stress, customer: customer, issue: issue, due: due, cents: cents,
-                terms: terms, kind: kind, rng: &rng, into: &history, paidOut: &myPaid)
+                terms: terms, habit: habit, overdue: backlog.overdue(on: issue), kind: kind, rng: &rng,
+                into: &history, paidOut: &myPaid)
             myInvoices.append(index); myIssue.append(issue); myDue.append(due)
+            backlog.add(due: due, paid: myPaid[myPaid.count - 1])
 
             if duplicateIt {
                 // The same invoice entered twice a few days apart under a new number.
@@ -58,8 +68,10 @@ struct CustomerSimulation {
                     let copyDue = copyIssue + Int32(terms)
                     let copy = settleAndRecord(
                         profile: p, stress: stress, customer: customer, issue: copyIssue, due: copyDue,
-                        cents: cents, terms: terms, kind: .duplicate, rng: &rng, into: &history, paidOut: &myPaid)
+                        cents: cents, terms: terms, habit: habit, overdue: backlog.overdue(on: copyIssue),
+                        kind: .duplicate, rng: &rng, into: &history, paidOut: &myPaid)
                     myInvoices.append(copy); myIssue.append(copyIssue); myDue.append(copyDue)
+                    backlog.add(due: copyDue, paid: myPaid[myPaid.count - 1])
                 }
             }
         }
@@ -67,6 +79,28 @@ struct CustomerSimulation {
         customerEvents(profile: p, customer: customer, stress: stress, invoices: myInvoices,
                        issue: myIssue, due: myDue, paid: myPaid, rng: &rng, into: &history)
         return stress[calendar.month(of: asOf)]
+    }
+
+    // MARK: - Per-invoice habit
+
+    /// How one invoice is sent and paid: usually the customer's habit, sometimes not — a paper
+    /// invoice to a customer invoiced electronically (a new site, a portal outage), a cheque from
+    /// a customer who pays by transfer, a transfer when a debit mandate does not cover the
+    /// invoice. Such exceptions are paid more slowly than the customer's usual invoices.
+    func invoiceHabit(profile p: CustomerProfile, rng: inout SplitMix64) -> InvoiceHabit {
+        var method = p.method
+        var channel = p.channel
+        switch p.method {
+        case .transfer: if rng.chance(0.07) { method = .cheque }
+        case .cheque: if rng.chance(0.15) { method = .transfer }
+        case .directDebit: if rng.chance(0.05) { method = .transfer }
+        case .card: if rng.chance(0.1) { method = .transfer }
+        default: break
+        }
+        if rng.chance(p.channel == .paper ? 0.2 : 0.1) {
+            channel = p.channel == .paper ? .electronic : .paper
+        }
+        return InvoiceHabit(method: method, channel: channel)
     }
 
     // MARK: - Amounts, terms, anomalies
@@ -134,16 +168,45 @@ struct CustomerSimulation {
 
     // MARK: - Latent stress
 
-    /// Monthly financial stress: a mean-reverting random walk, plus a steady climb from the onset
-    /// month for deteriorating customers.
+    /// Monthly financial stress: a mean-reverting random walk, a slow drift, stress episodes and a steady
+    /// climb from the onset month for deteriorating customers.
+    ///
+    /// Episodes are what make lateness depend on time and not only on who the customer is: a
+    /// customer hit by a cash squeeze (a lost contract, a late-paying client of their own)
+    /// sees their stress build over a month or two, stay high for a few months and ease off.
+    /// Meanwhile they pay everything later, so overdue invoices pile up, recent lateness departs
+    /// from the long-run share and the last payment recedes — all visible before the next issue
+    /// date — and then they recover. Fragile (less reliable) customers are hit more often.
     func stressPath(profile p: CustomerProfile, rng: inout SplitMix64) -> [Double] {
         var path = [Double](repeating: 0, count: calendar.monthCount)
         let onsetDay = p.firstOrder + Int(Double(Int(worldEnd) - Int(p.firstOrder.raw)) * p.deteriorationOnset)
         let onset = calendar.month(of: onsetDay.raw)
-        var level = 0.45 * rng.normal()
+        var level = 0.35 * rng.normal()
+        // A slow drift of the customer's habits (a new accountant, a change of owner, a bank
+        // that tightens credit): over the years recent behaviour departs from the long-run one.
+        var drift = 0.0
+        let hazard = 0.024 + 0.02 * (1 - p.reliability)
+        var episodeMonth = -1, episodeLength = 0, episodePeak = 0.0
         for m in 0..<path.count {
-            level = 0.9 * level + 0.22 * rng.normal()
-            var value = level
+            level = 0.9 * level + 0.18 * rng.normal()
+            drift = 0.97 * drift + 0.2 * rng.normal()
+            var value = level + drift
+            if episodeMonth < 0 && rng.chance(hazard) {
+                episodeMonth = 0
+                episodeLength = 5 + rng.poisson(7)
+                episodePeak = 2.2 + 1.6 * rng.uniform()
+            }
+            if episodeMonth >= 0 {
+                // Build-up over two months, a plateau, then a month of easing off.
+                let shape: Double
+                if episodeMonth == 0 { shape = 0.45 }
+                else if episodeMonth == 1 { shape = 0.8 }
+                else if episodeMonth < episodeLength { shape = 1 }
+                else { shape = 0.4 }
+                value += episodePeak * shape
+                episodeMonth += 1
+                if episodeMonth > episodeLength { episodeMonth = -1 }
+            }
             if p.deteriorating && m > onset { value += min(3.2, p.deteriorationSlope * Double(m - onset)) }
             path[m] = value
         }
