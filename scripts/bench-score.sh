@@ -37,20 +37,26 @@ now() { date +%s.%N; }
 echo "history: $(($(wc -l < "$data/invoices.csv") - 1)) invoices; as of $asof"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
+# CPU seconds (user + system) of each process beside the wall clock (GNU time): on a shared,
+# loaded machine the wall clock also measures the neighbours.
 t0=$(now)
-"$bin" score --model "$data/model" "${inputs[@]}" --as-of "$asof" --out "$data/risk-relance.csv" 2> "$data/relance-score.log"
+/usr/bin/time -f "%U %S" -o "$data/relance-cpu.txt" \
+    "$bin" score --model "$data/model" "${inputs[@]}" --as-of "$asof" --out "$data/risk-relance.csv" 2> "$data/relance-score.log"
 t1=$(now)
-python3 scripts/bench/peer_score.py "$data" "$asof" "$data/peer" "$data/risk-peer.csv" > "$data/peer-score.json"
+/usr/bin/time -f "%U %S" -o "$data/peer-cpu.txt" \
+    python3 scripts/bench/peer_score.py "$data" "$asof" "$data/peer" "$data/risk-peer.csv" > "$data/peer-score.json"
 t2=$(now)
 
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E '^(scored|time:)' "$data/relance-score.log" | sed 's/^/relance: /'
 echo "peer:    $(cat "$data/peer-score.json")"
 echo "open invoices: relance $(($(wc -l < "$data/risk-relance.csv") - 1)), peer $(($(wc -l < "$data/risk-peer.csv") - 1))"
-python3 - "$t0" "$t1" "$t2" <<'PY'
+python3 - "$t0" "$t1" "$t2" "$data/relance-cpu.txt" "$data/peer-cpu.txt" <<'PY'
 import sys
-t0, t1, t2 = map(float, sys.argv[1:])
+t0, t1, t2 = map(float, sys.argv[1:4])
+rc, pc = (sum(map(float, open(f).read().split()[-2:])) for f in sys.argv[4:6])
 r, p = t1 - t0, t2 - t1
-print(f"wall clock: relance score {r:.2f} s, pandas + scikit-learn peer {p:.2f} s, ratio peer/relance {p / r:.1f}x "
-      f"({'under' if r < p / 10 else 'NOT under'} a tenth of the peer)")
+for what, a, b in (("wall clock", r, p), ("CPU (user+sys)", rc, pc)):
+    print(f"{what}: relance score {a:.2f} s, pandas + scikit-learn peer {b:.2f} s, ratio peer/relance {b / a:.1f}x "
+          f"({'under' if a < b / 10 else 'NOT under'} a tenth of the peer)")
 PY

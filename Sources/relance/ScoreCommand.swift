@@ -86,6 +86,12 @@ struct ScoreCommand: ParsableCommand {
         } else {
             pseudonymizer = nil
         }
+        let url = URL(fileURLWithPath: out)
+        var isDirectory: ObjCBool = false
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure.cannotWrite("\(out): cannot write the risk list: folder \(folder) does not exist")
+        }
         let bundle: ModelBundle
         do {
             bundle = try ModelBundle.load(from: URL(fileURLWithPath: model))
@@ -127,7 +133,6 @@ struct ScoreCommand: ParsableCommand {
         var list = RiskList(asOf: day, invoices: result.invoices)
         if let pseudonymizer { list = pseudonymizer.pseudonymize(list) }
         let render = ReasonText.renderer(language)
-        let url = URL(fileURLWithPath: out)
         do {
             switch (format, by) {
             case (.csv, .invoice): try list.writeCSV(to: url, renderReason: render, byteOrderMark: bom)
@@ -136,13 +141,15 @@ struct ScoreCommand: ParsableCommand {
             case (.xlsx, _): try list.writeXLSX(to: url, renderReason: render)
             }
         } catch {
-            throw CommandFailure.cannotWrite("\(out): cannot write the risk list: \(error)")
+            throw CommandFailure.cannotWrite("\(out): cannot write the risk list: \((error as NSError).localizedDescription)")
         }
         clock.lap("write")
 
         for report in result.drift { for w in report.warnings { warn(w) } }
         let counts = result.basisCounts
-        let tiers = RiskTier.allCases.reversed().map { t in "\(t.rawValue) \(result.invoices.filter { $0.riskTier == t }.count)" }
+        var tierCounts: [RiskTier: Int] = [:]
+        for invoice in result.invoices { tierCounts[invoice.riskTier, default: 0] += 1 }
+        let tiers = RiskTier.allCases.reversed().map { "\($0.rawValue) \(tierCounts[$0] ?? 0)" }
         warn("scored \(result.invoices.count) open invoices as of \(day.iso): "
              + ScoreBasis.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
              + "; tiers: " + tiers.joined(separator: ", "))

@@ -62,15 +62,33 @@ public struct FeatureDistribution: Sendable, Codable, Equatable {
             name: name, edges: edges, proportions: counts.map { Double($0) / Double(n) }, rowCount: n)
     }
 
-    /// One distribution per column of `matrix`, in column order (the training rows of a model).
-    public static func fit(_ matrix: FeatureMatrix, bins: Int = defaultBins) -> [FeatureDistribution] {
-        let p = matrix.columnCount, n = matrix.rowCount
-        var column = [Double](repeating: 0, count: n)
+    /// One distribution per column of `matrix`, in column order, over the matrix rows `rows`
+    /// (all rows when nil).
+    public static func fit(_ matrix: FeatureMatrix, rows: Range<Int>? = nil, bins: Int = defaultBins) -> [FeatureDistribution] {
+        let p = matrix.columnCount
+        let range = (rows ?? 0..<matrix.rowCount).clamped(to: 0..<matrix.rowCount)
+        var column = [Double](repeating: 0, count: range.count)
         return (0..<p).map { j in
             matrix.values.withUnsafeBufferPointer { v in
-                for i in 0..<n { column[i] = v[i * p + j] }
+                for (k, i) in range.enumerated() { column[k] = v[i * p + j] }
             }
             return fit(name: matrix.schema.definitions[j].name, values: column, bins: bins)
+        }
+    }
+
+    /// One distribution per column of row-major `values` (`featureNames.count` columns), over the
+    /// rows `rows` (all rows when nil): the form the training pipeline holds its designs in.
+    public static func fit(values: [Double], featureNames: [String], rows: Range<Int>? = nil, bins: Int = defaultBins) -> [FeatureDistribution] {
+        let p = featureNames.count
+        guard p > 0 else { return [] }
+        let count = values.count / p
+        let range = (rows ?? 0..<count).clamped(to: 0..<count)
+        var column = [Double](repeating: 0, count: range.count)
+        return (0..<p).map { j in
+            values.withUnsafeBufferPointer { v in
+                for (k, i) in range.enumerated() { column[k] = v[i * p + j] }
+            }
+            return fit(name: featureNames[j], values: column, bins: bins)
         }
     }
 

@@ -51,7 +51,7 @@ struct ClassifierTraining {
     private func run(escapingProgress progress: @escaping (TrainingEvent) -> Void) throws -> Outcome {
         let n = labels.count, p = featureNames.count
         let trainEnd = try Self.cut(days: days[...], fraction: options.holdOutFraction, what: "\(name) model: held-out split")
-        let calibrationStart = try Self.cut(
+        let calibrationStart = try? Self.cut(
             days: days[0..<trainEnd], fraction: options.calibrationFraction, what: "\(name) model: calibration slice")
         let logisticOptions = LogisticOptions(l2: options.l2)
 
@@ -79,8 +79,11 @@ struct ClassifierTraining {
         }
 
         // 1. Calibration decision, on the newest training rows only.
-        let calibration = try decideCalibration(
-            fitRows: 0..<calibrationStart, sliceRows: calibrationStart..<trainEnd, fit: fit, eta: eta)
+        let calibration = try calibrationStart.map {
+            try decideCalibration(fitRows: 0..<$0, sliceRows: $0..<trainEnd, fit: fit, eta: eta)
+        } ?? CalibrationDecision(
+            applied: false, sliceRows: 0, checkLogLossBefore: nil, checkLogLossAfter: nil, calibrator: nil,
+            reason: "every training row was issued on the same day, so no calibration slice could be set aside; probabilities left as fitted")
 
         // 2. Held-out evaluation of a model fitted on the training rows.
         let trainModel = try fit(0..<trainEnd, "train split")
@@ -116,7 +119,16 @@ struct ClassifierTraining {
         fitRows: Range<Int>, sliceRows: Range<Int>,
         fit: (Range<Int>, String) throws -> LogisticModel, eta: (LogisticModel, Range<Int>) throws -> [Double]
     ) throws -> CalibrationDecision {
-        let model = try fit(fitRows, "calibration fit")
+        // On a short history the earlier training rows may not support a fit of their own (one
+        // class, fewer rows than parameters): then there is no honest evidence for calibration.
+        let model: LogisticModel
+        do {
+            model = try fit(fitRows, "calibration fit")
+        } catch let e as TrainingError {
+            return CalibrationDecision(
+                applied: false, sliceRows: sliceRows.count, checkLogLossBefore: nil, checkLogLossAfter: nil, calibrator: nil,
+                reason: "no model could be fitted on the training rows before the calibration slice (\(e.description)); probabilities left as fitted")
+        }
         let e = try eta(model, sliceRows)
         let y = Array(labels[sliceRows])
         let halfCut: Int

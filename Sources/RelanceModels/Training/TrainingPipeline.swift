@@ -17,23 +17,28 @@ import RelanceFeatures
 /// and the bundle's model is then refitted on every labelled row. Calibration is decided on the
 /// newest training rows, never on the test rows (see ``CalibrationDecision``).
 ///
-/// The pipeline does no I/O and never prints: progress goes to the `progress` callback.
+/// The pipeline does no I/O and never prints: progress goes to the `progress` callback (called
+/// from two threads in turn, never at once: the anomaly detector trains beside the logistic models).
+/// `stageSeconds` are wall times per stage; `anomaly` overlaps `late_model` and `severe_model`.
 public enum TrainingPipeline {
     public static func run(
         _ dataset: Dataset, options: TrainingOptions, relanceVersion: String = "unknown",
         progress: (TrainingEvent) -> Void = { _ in }
     ) throws -> TrainingResult {
-        if let problem = options.validationProblem() { throw TrainingError.invalidOption(problem) }
-        var stages: [(stage: String, seconds: Double)] = []
-        func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            progress(.stageStarted(name))
-            let start = DispatchTime.now().uptimeNanoseconds
-            let value = try body()
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            stages.append((name, seconds))
-            progress(.stageFinished(name, seconds: seconds))
-            return value
+        try withoutActuallyEscaping(progress) { progress in
+            try run(dataset, options: options, relanceVersion: relanceVersion, sharedProgress: progress)
         }
+    }
+
+    private static func run(
+        _ dataset: Dataset, options: TrainingOptions, relanceVersion: String,
+        sharedProgress: @escaping (TrainingEvent) -> Void
+    ) throws -> TrainingResult {
+        if let problem = options.validationProblem() { throw TrainingError.invalidOption(problem) }
+        // The anomaly detector trains on a second thread: progress and stage times are shared.
+        let recorder = StageRecorder(sink: sharedProgress)
+        let progress = recorder.report
+        func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T { try recorder.stage(name, body) }
         let asOf = options.asOf
 
         let known = stage("prepare") { dataset.isEntirelyKnown(at: asOf) ? dataset : dataset.truncated(at: asOf) }
@@ -50,6 +55,7 @@ public enum TrainingPipeline {
         }
         let schema = builder.schema
         let names = schema.names
+        let p = names.count
         let baselineColumn = PaymentFeature.lateShareShrunk.rawValue
 
         // Late-payment rows: every invoice with a label at the as-of day, in issue-day order.
@@ -71,23 +77,64 @@ public enum TrainingPipeline {
         guard lateRows.count >= 2 else {
             throw TrainingError.tooLittleHistory("only \(lateRows.count) invoice(s) have a known outcome at \(asOf.iso); a model needs many paid (or overdue) invoices")
         }
-        var lateDistribution: [FeatureDistribution] = [], severeDistribution: [FeatureDistribution]?
-        let late: ClassifierTraining.Outcome = try {
-            let matrix = try stage("features") { () throws -> FeatureMatrix in
-                do { return try builder.features(forInvoices: lateRows, labelsAsOf: asOf) } catch let e as FeatureError {
-                    throw TrainingError.stepFailed(step: "features", reason: e.description)
-                }
-            }
-            lateDistribution = FeatureDistribution.fit(matrix)
-            let training = ClassifierTraining(
-                name: "late-payment", values: matrix.values, featureNames: names,
-                labels: matrix.labels.map { $0 == .late ? 1 : 0 }, days: lateRows.map { inv.issueDate[$0].raw },
-                baselineColumn: baselineColumn, options: options)
-            return try stage("late_model") { try training.run(progress: progress) }
-        }()
-
+        let lateLabels: [Double] = lateRows.map { builder.label(ofInvoice: $0, cutoff: asOf) == .late ? 1 : 0 }
+        let lateDays = lateRows.map { inv.issueDate[$0].raw }
         // Severe-delay rows: invoices not paid by due + grace, described at their landmark day.
         let severe = severeLandmarks(known, builder: builder, options: options)
+
+        // The anomaly detector needs nothing from the logistic models: train it meanwhile.
+        let anomalyOutcome = HandOff<Result<(AnomalyDetector, AnomalyEvaluation), Error>>()
+        let anomalyDone = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: anomalyDone) { [recorder] in
+            anomalyOutcome.put(Result {
+                try recorder.stage("anomaly") { () throws -> (AnomalyDetector, AnomalyEvaluation) in
+                    do {
+                        let features = try AnomalyFeatures.compute(
+                            known.invoices, customerCount: known.customerCount, options: options.anomaly.featureOptions)
+                        let detector = try AnomalyDetector.fit(features, options: options.anomaly)
+                        let assessment = try detector.assess(features)
+                        return (detector, try evaluate(assessment, truth: options.anomalyTruth))
+                    } catch let e as AnomalyFeatureError {
+                        throw TrainingError.stepFailed(step: "anomaly features", reason: e.description)
+                    } catch let e as AnomalyDetectorError {
+                        throw TrainingError.stepFailed(step: "anomaly detector", reason: e.description)
+                    }
+                }
+            })
+        }
+        // Whatever happens below, the background work finishes before this function returns.
+        defer { anomalyDone.wait() }
+
+        // One sweep of the history computes both models' rows: late rows as of their issue day
+        // (exactly the rows of `relance features`), severe rows as of their landmark day.
+        let (lateValues, severeValues) = try stage("features") { () throws -> ([Double], [Double]) in
+            let observation = lateDays.map { Day(raw: $0) } + severe.landmarks.map { Day(raw: $0) }
+            var values: [Double]
+            do {
+                values = try builder.features(forInvoices: lateRows + severe.rows, observationDays: observation).values
+            } catch let e as FeatureError {
+                throw TrainingError.stepFailed(step: "features", reason: e.description)
+            }
+            // Split without a second copy of the (larger) late part: it stays in place.
+            let split = lateRows.count * p
+            let severeValues = Array(values[split...])
+            values.removeSubrange(split...)
+            return (values, severeValues)
+        }
+
+        // The drift check's reference: the newest fifth of each model's rows (both are in day order).
+        let lateDistribution = FeatureDistribution.fit(
+            values: lateValues, featureNames: names, rows: TrainingDistributions.newestRows(count: lateRows.count))
+        let severeDistribution = severe.rows.isEmpty ? nil : FeatureDistribution.fit(
+            values: severeValues, featureNames: names, rows: TrainingDistributions.newestRows(count: severe.rows.count))
+
+        let late = try stage("late_model") {
+            try ClassifierTraining(
+                name: "late-payment", values: lateValues, featureNames: names, labels: lateLabels, days: lateDays,
+                baselineColumn: baselineColumn, options: options
+            ).run(progress: progress)
+        }
+
         var severeOutcome: ClassifierTraining.Outcome?
         var severeSkipped: String?
         do {
@@ -95,36 +142,20 @@ public enum TrainingPipeline {
                 guard severe.rows.count >= 2 else {
                     throw TrainingError.tooLittleHistory("only \(severe.rows.count) overdue invoice(s) have a known outcome")
                 }
-                let matrix: FeatureMatrix
-                do {
-                    matrix = try builder.features(forInvoices: severe.rows, observationDays: severe.landmarks.map { Day(raw: $0) })
-                } catch let e as FeatureError {
-                    throw TrainingError.stepFailed(step: "severe-delay features", reason: e.description)
-                }
-                severeDistribution = FeatureDistribution.fit(matrix)
-                let training = ClassifierTraining(
-                    name: "severe-delay", values: matrix.values, featureNames: names, labels: severe.labels,
-                    days: severe.landmarks, baselineColumn: baselineColumn, options: options)
-                return try training.run(progress: progress)
+                return try ClassifierTraining(
+                    name: "severe-delay", values: severeValues, featureNames: names, labels: severe.labels,
+                    days: severe.landmarks, baselineColumn: baselineColumn, options: options
+                ).run(progress: progress)
             }
         } catch let e as TrainingError {
             severeSkipped = e.description.hasPrefix("train: ") ? String(e.description.dropFirst(7)) : e.description
         }
 
-        // Anomaly detector on every invoice known at the as-of day.
-        let (detector, anomalyEvaluation) = try stage("anomaly") { () throws -> (AnomalyDetector, AnomalyEvaluation) in
-            do {
-                let features = try AnomalyFeatures.compute(
-                    known.invoices, customerCount: known.customerCount, options: options.anomaly.featureOptions)
-                let detector = try AnomalyDetector.fit(features, options: options.anomaly)
-                let assessment = try detector.assess(features)
-                return (detector, try evaluate(assessment, truth: options.anomalyTruth))
-            } catch let e as AnomalyFeatureError {
-                throw TrainingError.stepFailed(step: "anomaly features", reason: e.description)
-            } catch let e as AnomalyDetectorError {
-                throw TrainingError.stepFailed(step: "anomaly detector", reason: e.description)
-            }
+        anomalyDone.wait()
+        guard let anomalyResult = anomalyOutcome.take() else {
+            throw TrainingError.stepFailed(step: "anomaly detector", reason: "did not run")
         }
+        let (detector, anomalyEvaluation) = try anomalyResult.get()
 
         let metrics = BundleMetrics(
             late: late.evaluation, severeDelay: severeOutcome?.evaluation, severeDelaySkipped: severeSkipped,
@@ -141,7 +172,8 @@ public enum TrainingPipeline {
             anomalyFeatureNames: AnomalyFeatures.names, anomaly: detector, metrics: metrics)
         bundle.trainingDistributions = TrainingDistributions(
             latePayment: lateDistribution, severeDelay: severeOutcome == nil ? nil : severeDistribution)
-        return TrainingResult(bundle: bundle, stageSeconds: stages)
+        return TrainingResult(
+            bundle: bundle, stageSeconds: recorder.ordered(["prepare", "features", "late_model", "severe_model", "anomaly"]))
     }
 
     /// Landmark rows of the severe-delay model, in landmark-day order.

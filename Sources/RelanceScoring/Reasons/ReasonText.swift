@@ -35,6 +35,8 @@ public enum ReasonText {
                     : "no late payment yet, but only \(paid) paid invoice\(paid > 1 ? "s" : "") on record"
             } else if paid == 1 {
                 sentence = fr ? "sa seule facture précédente réglée en retard" : "paid its only earlier invoice late"
+            } else if late == paid {
+                sentence = fr ? "ses \(paid) factures précédentes toutes réglées en retard" : "paid all \(paid) earlier invoices late"
             } else {
                 sentence = fr ? "\(late) de ses \(paid) factures précédentes réglées en retard" : "paid \(late) of \(paid) earlier invoices late"
             }

@@ -138,12 +138,14 @@ public struct OpenInvoiceScorer: Sendable {
                                               priority: out[i].priority, cutoffs: cut)
         }
 
-        // Work order: tier, then priority, then id.
+        // Work order: tier, then priority, then id (keys gathered once: comparing whole rows
+        // would copy them on every comparison).
+        let tierRank = out.map { RiskTier.allCases.firstIndex(of: $0.riskTier) ?? 0 }
+        let priority = out.map(\.priority)
         let order = out.indices.sorted { a, b in
-            let (x, y) = (out[a], out[b])
-            if x.riskTier != y.riskTier { return x.riskTier > y.riskTier }
-            if x.priority != y.priority { return x.priority > y.priority }
-            return x.invoiceId < y.invoiceId
+            if tierRank[a] != tierRank[b] { return tierRank[a] > tierRank[b] }
+            if priority[a] != priority[b] { return priority[a] > priority[b] }
+            return out[a].invoiceId < out[b].invoiceId
         }
 
         var drift: [DriftReport] = []
