@@ -31,7 +31,7 @@ step "2. point-in-time features (what the model sees), to $OUT/features.csv"
 step "3. train the models on the history known at $AS_OF, into $OUT/model"
 "$BIN" train "${DATA_IN[@]}" --as-of "$AS_OF" --out "$OUT/model" --anomaly-truth "$DATA/truth/anomalies.csv"
 if [ -d models/demo ]; then
-  echo "(models/demo is the shipped bundle trained the same way; this run trained its own in $OUT/model)" >&2
+  echo "(models/demo is the shipped bundle, see its MODEL_CARD.md; this run trained its own in $OUT/model)" >&2
 fi
 
 step "4. score the invoices open at $AS_OF: risk list as CSV, XLSX and JSON (reasons in English)"
