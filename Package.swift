@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "RelanceDataTests", dependencies: ["RelanceData"]),
         .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData"]),
         .testTarget(name: "RelanceFeaturesTests", dependencies: ["RelanceFeatures"]),
-        .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels", "SyntheticData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RelanceExportTests", dependencies: ["RelanceExport"]),
         .testTarget(name: "RelanceOutreachTests", dependencies: ["RelanceOutreach"]),
         .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport", "SyntheticData"]),

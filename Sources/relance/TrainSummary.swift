@@ -34,6 +34,14 @@ struct TrainSummary {
         for (k, b) in m.model.reliability.enumerated() {
             s += "    " + String(format: "%3d %5d     %.3f     %.3f", k + 1, b.count, b.meanPredicted, b.observedRate) + "\n"
         }
+        if let mt = m.matured {
+            s += "  matured held-out invoices (due + grace before the as-of day, \(mt.count) of \(m.testRows), late share \(f(mt.baseRate))): ROC-AUC \(f(mt.rocAUC)), Brier \(f(mt.brierScore, 4)), log loss \(f(mt.logLoss, 4))"
+            s += m.maturedUncalibratedLogLoss.map { " (uncalibrated \(f($0, 4)))" } ?? ""
+            s += "\n    bin  rows  predicted  observed\n"
+            for (k, b) in mt.reliability.enumerated() {
+                s += "    " + String(format: "%3d %5d     %.3f     %.3f", k + 1, b.count, b.meanPredicted, b.observedRate) + "\n"
+            }
+        }
         s += "  final fit on all \(bundle.metrics.labelledRows) labelled invoices: λ = \(f(m.l2, 2)), \(m.iterations) IRLS iterations, \(m.converged ? "converged" : "NOT converged"), training log loss \(f(m.trainLogLoss, 4))\n"
         for note in bundle.lateModel.report.notes { s += "  note: \(note)\n" }
         if !bundle.lateModel.report.droppedConstantFeatures.isEmpty {
@@ -74,6 +82,15 @@ struct TrainSummary {
             "bundle": "\(out)/\(ModelBundle.modelFileName)",
             "seconds": Dictionary(uniqueKeysWithValues: stages.map { ($0.0, $0.1) }),
         ]
+        if let mt = m.matured {
+            o["matured"] = [
+                "n": mt.count, "roc_auc": mt.rocAUC, "brier": mt.brierScore, "log_loss": mt.logLoss,
+                "uncalibrated_log_loss": m.maturedUncalibratedLogLoss as Any,
+                "reliability": mt.reliability.map {
+                    ["count": $0.count, "mean_predicted": $0.meanPredicted, "observed_rate": $0.observedRate] as [String: Any]
+                },
+            ] as [String: Any]
+        }
         if let u = m.uncalibrated {
             o["uncalibrated_brier"] = u.brierScore
             o["uncalibrated_log_loss"] = u.logLoss

@@ -25,6 +25,12 @@ extension ModelBundle {
         for (k, b) in m.model.reliability.enumerated() {
             s += "| \(k + 1) | \(b.count) | \(f(b.meanPredicted)) | \(f(b.observedRate)) |\n"
         }
+        if let mt = m.matured {
+            s += "\nOn the \(mt.count) matured held-out invoices (due + grace before the as-of day, so their outcome was bound to be known; the newest invoices are labelled only once paid or overdue, which skews them towards on time): ROC-AUC \(f(mt.rocAUC)), Brier \(f(mt.brierScore, 4)), log loss \(f(mt.logLoss, 4)).\n\n| bin | rows | mean predicted | observed late share |\n|---|---|---|---|\n"
+            for (k, b) in mt.reliability.enumerated() {
+                s += "| \(k + 1) | \(b.count) | \(f(b.meanPredicted)) | \(f(b.observedRate)) |\n"
+            }
+        }
         s += "\nLargest effects (per standard deviation, log-odds; positive = more likely late):\n\n"
         let ranked = lateModel.coefficients.indices.sorted { abs(lateModel.coefficients[$0]) > abs(lateModel.coefficients[$1]) }.prefix(8)
         for j in ranked where lateModel.coefficients[j] != 0 {

@@ -18,6 +18,10 @@ struct ClassifierTraining {
     var days: [Int32]
     /// Column holding the baseline score (a probability known at the row's as-of day).
     var baselineColumn: Int
+    /// Per row, the last day on which its label could still be unknown (due + grace for late
+    /// payment, due + 30 for severe delay): rows with this day before the as-of day are "matured",
+    /// their label was bound to be known whatever the outcome.
+    var labelKnownAfter: [Int32]
     var options: TrainingOptions
 
     struct Outcome {
@@ -92,14 +96,23 @@ struct ClassifierTraining {
         let testEta = try eta(trainModel, testRows)
         let raw = testEta.map(logistic)
         let rawMetrics = try metrics(testLabels, raw, "held-out rows")
-        var delivered = rawMetrics
+        var deliveredMetrics = rawMetrics
         var uncalibrated: BinaryClassificationMetrics?
         if let c = calibration.calibrator, calibration.applied {
-            delivered = try metrics(testLabels, c.probabilities(linearPredictors: testEta), "held-out rows")
+            deliveredMetrics = try metrics(testLabels, c.probabilities(linearPredictors: testEta), "held-out rows")
             uncalibrated = rawMetrics
         }
         let baselineScores = testRows.map { min(max(values[$0 * p + baselineColumn], 0), 1) }
         let baseline = try metrics(testLabels, baselineScores, "baseline on held-out rows")
+        // The newest held-out rows carry a label only if already paid (or already overdue): a late
+        // payer not yet due is censored. Matured rows are free of that selection.
+        let delivered = uncalibrated == nil ? raw : calibration.calibrator.map { $0.probabilities(linearPredictors: testEta) } ?? raw
+        let maturedIndex = (0..<testRows.count).filter { labelKnownAfter[testRows.lowerBound + $0] < options.asOf.raw }
+        let matured = maturedIndex.count >= 10 ? try? BinaryClassificationMetrics(
+            labels: maturedIndex.map { testLabels[$0] }, probabilities: maturedIndex.map { delivered[$0] },
+            bins: 10, rocPointLimit: 2) : nil
+        let maturedUncalibratedLogLoss = matured != nil && uncalibrated != nil ? try? BinaryClassificationMetrics.logLoss(
+            labels: maturedIndex.map { testLabels[$0] }, probabilities: maturedIndex.map { raw[$0] }) : nil
 
         // 3. The bundle's model: every labelled row.
         let final = try fit(0..<n, "final")
@@ -108,7 +121,8 @@ struct ClassifierTraining {
 
         let evaluation = HeldOutEvaluation(
             trainWindow: TrainingWindow(sortedDays: days, 0..<trainEnd), testWindow: TrainingWindow(sortedDays: days, testRows),
-            model: delivered, uncalibrated: uncalibrated, baseline: baseline, calibration: calibration,
+            model: deliveredMetrics, uncalibrated: uncalibrated, matured: matured,
+            maturedUncalibratedLogLoss: maturedUncalibratedLogLoss, baseline: baseline, calibration: calibration,
             trainLogLoss: trainLogLoss, l2: options.l2, iterations: final.report.iterations, converged: final.report.converged)
         return Outcome(model: final, calibrator: calibration.applied ? calibration.calibrator : nil, evaluation: evaluation)
     }

@@ -11,6 +11,14 @@ public struct HeldOutEvaluation: Codable, Sendable, Equatable {
     public var testWindow: TrainingWindow
     public var model: BinaryClassificationMetrics
     public var uncalibrated: BinaryClassificationMetrics?
+    /// The delivered probabilities on the matured held-out rows only: those whose outcome was bound
+    /// to be known at the as-of day (due + grace, or due + 30 for severe delay, before it). The
+    /// newest held-out rows are labelled only when already paid or already overdue, which skews
+    /// them towards on time; this slice is free of that and is the one to read calibration on.
+    /// Nil when fewer than 10 such rows or only one class.
+    public var matured: BinaryClassificationMetrics?
+    /// Log loss of the uncalibrated model on the matured rows (when calibration was applied).
+    public var maturedUncalibratedLogLoss: Double?
     public var baseline: BinaryClassificationMetrics
     public var calibration: CalibrationDecision
     /// Mean log loss of the final (refitted) model over every labelled row.
@@ -22,13 +30,16 @@ public struct HeldOutEvaluation: Codable, Sendable, Equatable {
 
     public init(
         trainWindow: TrainingWindow, testWindow: TrainingWindow, model: BinaryClassificationMetrics,
-        uncalibrated: BinaryClassificationMetrics?, baseline: BinaryClassificationMetrics,
+        uncalibrated: BinaryClassificationMetrics?, matured: BinaryClassificationMetrics?,
+        maturedUncalibratedLogLoss: Double?, baseline: BinaryClassificationMetrics,
         calibration: CalibrationDecision, trainLogLoss: Double, l2: Double, iterations: Int, converged: Bool
     ) {
         self.trainWindow = trainWindow
         self.testWindow = testWindow
         self.model = model
         self.uncalibrated = uncalibrated
+        self.matured = matured
+        self.maturedUncalibratedLogLoss = maturedUncalibratedLogLoss
         self.baseline = baseline
         self.calibration = calibration
         self.trainLogLoss = trainLogLoss

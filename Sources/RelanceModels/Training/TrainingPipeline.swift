@@ -131,7 +131,8 @@ public enum TrainingPipeline {
         let late = try stage("late_model") {
             try ClassifierTraining(
                 name: "late-payment", values: lateValues, featureNames: names, labels: lateLabels, days: lateDays,
-                baselineColumn: baselineColumn, options: options
+                baselineColumn: baselineColumn,
+                labelKnownAfter: lateRows.map { inv.dueDate[$0].raw &+ Int32(options.features.graceDays) }, options: options
             ).run(progress: progress)
         }
 
@@ -144,7 +145,8 @@ public enum TrainingPipeline {
                 }
                 return try ClassifierTraining(
                     name: "severe-delay", values: severeValues, featureNames: names, labels: severe.labels,
-                    days: severe.landmarks, baselineColumn: baselineColumn, options: options
+                    days: severe.landmarks, baselineColumn: baselineColumn,
+                    labelKnownAfter: severe.rows.map { inv.dueDate[$0].raw &+ Int32(options.severeAfterDays) }, options: options
                 ).run(progress: progress)
             }
         } catch let e as TrainingError {
