@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RelanceExportTests", dependencies: ["RelanceExport"]),
         .testTarget(name: "RelanceOutreachTests", dependencies: ["RelanceOutreach"]),
-        .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport"]),
+        .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport", "SyntheticData"]),
         .testTarget(name: "RelanceScoringTests", dependencies: ["RelanceScoring", "RelanceExport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scoring benchmark: `relance score` against the pandas + scikit-learn peer (scripts/bench/peer_score.py)
 # doing the same work, once each: read the CSVs + point-in-time features of the open invoices +
-# score + write the risk-list CSV. The history (default 1,000,000 invoices over one year, which
+# score + write the risk-list CSV. The history (default 1,000,000 invoices over 20 months, which
 # leaves about 100,000 open at the as-of day) is generated on demand into bench-data/ (git-ignored),
 # and both bundles are trained once on it (not timed).
 #
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
 customers=${2:-20000}
-start=2025-12-01
+start=2025-04-01
 asof=2026-11-27
 data="bench-data/score-$n"
 

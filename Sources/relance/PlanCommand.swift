@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
             --as-of day rewrites identical files and changes nothing in the ledger.
             """)
 
-    @Option(help: "The day's risk list (CSV from `relance score`).")
+    @Option(help: "The day's risk list from `relance score`: JSON (--format json, keeps which reasons may be shared with the customer) or CSV (reasons are then never mentioned in messages).")
     var risk: String
 
     @Option(help: "Invoices file with the payment history (optional; without it the risk list is the only invoice source).")
@@ -63,7 +63,9 @@ struct PlanCommand: ParsableCommand {
             let templates = try MessageTemplates.load(directory: templatesURL)
 
             // 2. Inputs.
-            let scored = try RiskListCSVReader.read(URL(fileURLWithPath: risk), defaultCurrency: "EUR")
+            let scored = risk.lowercased().hasSuffix(".json")
+                ? try RiskListJSONReader.read(URL(fileURLWithPath: risk)).invoices
+                : try RiskListCSVReader.read(URL(fileURLWithPath: risk), defaultCurrency: "EUR")
             let dataset = try loadDataset(scored: scored)
 
             // 3. Plan in memory (renders every message; a template problem throws here).
@@ -83,6 +85,8 @@ struct PlanCommand: ParsableCommand {
         } catch let e as OutreachConfigError {
             throw fail("\(e)", code: PlanExitCode.config)
         } catch let e as RiskListCSVReader.ReadError {
+            throw fail("\(e)", code: DataExitCode.dataError)
+        } catch let e as RiskListJSONReader.ReadError {
             throw fail("\(e)", code: DataExitCode.dataError)
         } catch let e as MessageRenderer.RenderError {
             throw fail("\(e)", code: PlanExitCode.config)

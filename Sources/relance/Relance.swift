@@ -18,6 +18,8 @@ struct Relance: ParsableCommand {
             ScoreCommand.self,
             TrainCommand.self,
             PlanCommand.self,
+            ReportCommand.self,
+            DailyCommand.self,
         ]
     )
 }

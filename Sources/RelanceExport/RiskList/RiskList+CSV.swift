@@ -18,35 +18,39 @@ extension RiskList {
     ///   - byteOrderMark: start with a UTF-8 BOM, which Excel needs to read accented names
     ///     correctly when the file is opened by double-click; leave off for programs.
     public func csv(renderReason: ReasonRenderer, byteOrderMark: Bool = false) -> String {
-        var out = byteOrderMark ? "\u{FEFF}" : ""
-        out += CSVText.line(RiskListColumns.invoices)
-        out += "\n"
+        String(decoding: csvBytes(renderReason: renderReason, byteOrderMark: byteOrderMark).bytes, as: UTF8.self)
+    }
+
+    /// The same CSV as bytes, built without intermediate strings per field (the daily hot path).
+    func csvBytes(renderReason: ReasonRenderer, byteOrderMark: Bool) -> CSVBuffer {
+        var out = CSVBuffer(reservingCapacity: 256 * (invoices.count + 1))
+        if byteOrderMark { out.appendByteOrderMark() }
+        for name in RiskListColumns.invoices { out.appendField(name) }
+        out.endRow()
         for inv in invoices {
+            out.appendField(inv.invoiceId)
+            out.appendField(inv.customerId)
+            out.appendField(SpreadsheetText.guardFormula(inv.customerName))
+            out.appendField(DecimalText.exact(inv.amount))
+            out.appendField(inv.currency)
+            out.appendField(inv.issueDate.iso)
+            out.appendField(inv.dueDate.iso)
+            out.appendInt(inv.daysOverdue)
+            out.appendFixed(inv.pLate, decimals: 4)
+            out.appendFixed(inv.anomalyScore, decimals: 4)
+            out.appendField(inv.anomalyFlags.joined(separator: RiskListColumns.flagSeparator))
+            out.appendField(inv.riskTier.rawValue)
+            out.appendFixed(inv.priority, decimals: 2)
             let reasons = inv.reasons.map(renderReason).joined(separator: RiskListColumns.reasonSeparator)
-            out += CSVText.line([
-                inv.invoiceId,
-                inv.customerId,
-                SpreadsheetText.guardFormula(inv.customerName),
-                DecimalText.exact(inv.amount),
-                inv.currency,
-                inv.issueDate.iso,
-                inv.dueDate.iso,
-                String(inv.daysOverdue),
-                DecimalText.fixed(inv.pLate, decimals: 4),
-                DecimalText.fixed(inv.anomalyScore, decimals: 4),
-                inv.anomalyFlags.joined(separator: RiskListColumns.flagSeparator),
-                inv.riskTier.rawValue,
-                DecimalText.fixed(inv.priority, decimals: 2),
-                SpreadsheetText.guardFormula(reasons),
-            ])
-            out += "\n"
+            out.appendField(SpreadsheetText.guardFormula(reasons))
+            out.endRow()
         }
         return out
     }
 
     /// Writes ``csv(renderReason:byteOrderMark:)`` atomically to `url`.
     public func writeCSV(to url: URL, renderReason: ReasonRenderer, byteOrderMark: Bool = false) throws {
-        try AtomicFile.write(csv(renderReason: renderReason, byteOrderMark: byteOrderMark), to: url)
+        try AtomicFile.write(csvBytes(renderReason: renderReason, byteOrderMark: byteOrderMark).data, to: url)
     }
 }
 

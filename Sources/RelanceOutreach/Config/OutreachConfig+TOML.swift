@@ -158,6 +158,7 @@ extension OutreachConfig {
             "contact_on_weekends": bool { $0.policy.contactOnWeekends = $1 },
             "holidays": holidays,
         ],
+        "daily": dailyTable,
     ]
 }
 

@@ -38,9 +38,13 @@ public enum MessageContext {
         }
         var reasons: [[String: Any]] = []
         var seen: Set<String> = []
-        for inv in s.openInvoices where covered.contains(inv.invoiceId) {
+        // Facts are worded only for a message about a single invoice: scoring states them per
+        // invoice ("the due date passed 12 days ago", "2 other invoices are overdue"), so in a
+        // message listing several invoices they would repeat or contradict the list itself.
+        let coveredOpen = s.openInvoices.filter { covered.contains($0.invoiceId) }
+        for inv in coveredOpen where coveredOpen.count == 1 {
             for r in inv.shareableReasons where r.shareableWithCustomer {
-                guard let text = ShareableReasonText.text(for: r, language: lang), seen.insert(text).inserted else { continue }
+                guard let text = ShareableReasonText.text(for: r, language: lang), seen.insert(r.code).inserted else { continue }
                 reasons.append(["code": r.code, "text": text])
             }
         }

@@ -12,10 +12,15 @@ public enum ShareableReasonText {
         case "days_overdue", "overdue_days":
             return fr ? "L'échéance est dépassée de \(n) jours." : "The due date passed \(n) days ago."
         case "overdue_open", "open_overdue_count":
-            if n <= 1 { return nil }
-            return fr ? "\(n) factures sont aujourd'hui échues sur votre compte." : "\(n) invoices on your account are now overdue."
+            // Scoring counts the customer's *other* overdue invoices (ReasonCode.overdueOpen).
+            if n < 1 { return nil }
+            if n == 1 { return fr ? "Une autre facture de votre compte est également échue." : "Another invoice on your account is also past due." }
+            return fr ? "\(n) autres factures de votre compte sont également échues." : "\(n) other invoices on your account are also past due."
         case "open_balance":
-            return fr ? "Votre solde ouvert a augmenté ces dernières semaines." : "Your open balance has grown in recent weeks."
+            // Scoring counts the customer's *other* open invoices (ReasonCode.openBalance).
+            if n < 1 { return nil }
+            if n == 1 { return fr ? "Une autre facture est en cours sur votre compte." : "One other invoice is open on your account." }
+            return fr ? "\(n) autres factures sont en cours sur votre compte." : "\(n) other invoices are open on your account."
         default:
             return nil
         }

@@ -49,6 +49,8 @@ public enum ReasonText {
             } else if k == 1 {
                 sentence = late == 1 ? (fr ? "dernière facture réglée en retard" : "paid the last invoice late")
                     : (fr ? "dernière facture réglée à temps" : "paid the last invoice on time")
+            } else if late == k {
+                sentence = fr ? "les \(k) dernières factures toutes réglées en retard" : "paid the last \(k) invoices late"
             } else {
                 sentence = fr ? "\(late) des \(k) dernières factures réglées en retard" : "paid \(late) of the last \(k) invoices late"
             }
