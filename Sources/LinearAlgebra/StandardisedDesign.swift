@@ -23,19 +23,30 @@ public struct StandardisedDesign: Sendable {
     public let scale: [Double]
     /// Whether design column 0 is a column of ones.
     public let includesIntercept: Bool
+    /// The raw rows this design covers (all of them unless made with `rowRange:`); design row `i`
+    /// is raw row `rowRange.lowerBound + i`.
+    public let rowRange: Range<Int>
 
     public init(base: DenseMatrix, columns: [Int], shift: [Double], scale: [Double], includesIntercept: Bool) {
+        self.init(base: base, rowRange: 0..<base.rows, columns: columns, shift: shift, scale: scale, includesIntercept: includesIntercept)
+    }
+
+    /// The design over the contiguous rows `rowRange` of `base` only — a time-ordered training
+    /// prefix or a held-out tail — without copying them out of the shared raw matrix.
+    public init(base: DenseMatrix, rowRange: Range<Int>, columns: [Int], shift: [Double], scale: [Double], includesIntercept: Bool) {
         precondition(columns.count == shift.count && columns.count == scale.count, "one shift and scale per column")
         precondition(columns.allSatisfy { $0 >= 0 && $0 < base.columns }, "column index out of range")
+        precondition(rowRange.lowerBound >= 0 && rowRange.upperBound <= base.rows, "row range out of bounds")
         self.base = base
+        self.rowRange = rowRange
         self.columns = columns
         self.shift = shift
         self.scale = scale
         self.includesIntercept = includesIntercept
     }
 
-    /// Number of design rows (the raw matrix's rows).
-    public var rows: Int { base.rows }
+    /// Number of design rows (the raw rows in `rowRange`).
+    public var rows: Int { rowRange.count }
     /// Number of design columns, intercept included.
     public var order: Int { columns.count + (includesIntercept ? 1 : 0) }
 
@@ -67,6 +78,10 @@ public struct StandardisedDesign: Sendable {
         let off = includesIntercept ? 1 : 0
         let k = columns.count
         let ones = [Double](repeating: 1, count: block)
+        let first = rowRange.lowerBound
+        // The usual case: every raw column used, in order. Then a row is a contiguous run and the
+        // inner loops vectorise (same operations per element, so the same values).
+        let allColumns = k == p && columns.elementsEqual(0..<p)
         try base.values.withUnsafeBufferPointer { xv in
             try result.storage.withUnsafeMutableBufferPointer { c in
                 try scratch.withUnsafeMutableBufferPointer { s in
@@ -77,9 +92,18 @@ public struct StandardisedDesign: Sendable {
                                     var start = 0
                                     while start < n {
                                         let m = min(block, n - start)
+                                        if allColumns {
+                                            Self.fillContiguous(
+                                                xv: xv, s: s, acc: acc, mu: mu, sc: sc, weights: weights, vector: vector,
+                                                rowStart: first + start, vectorStart: start, rows: m, p: p, q: q, off: off)
+                                            var mF = try fortranInt(m)
+                                            dsyrk_("L", "N", &qF, &mF, &alpha, s.baseAddress, &lda, &beta, c.baseAddress, &ldc, 1, 1)
+                                            start += m
+                                            continue
+                                        }
                                         for r in 0..<m {
                                             let sw = weights.map { max(0, $0[start + r]).squareRoot() } ?? ones[r]
-                                            let src = (start + r) * p, dst = r * q
+                                            let src = (first + start + r) * p, dst = r * q
                                             if off == 1 { s[dst] = sw }
                                             if let v = vector {
                                                 let vi = v[start + r]
@@ -110,6 +134,45 @@ public struct StandardisedDesign: Sendable {
         return (result, product)
     }
 
+    /// One block of the scratch design for `weightedGram` when every raw column is used in order:
+    /// row r of the block is `[√w, (x − μ)·s·√w]`, and `acc` gains `[v, (x − μ)·s·v]` — the same
+    /// arithmetic as the general loop, on contiguous rows.
+    @inline(__always)
+    private static func fillContiguous(
+        xv: UnsafeBufferPointer<Double>, s: UnsafeMutableBufferPointer<Double>, acc: UnsafeMutableBufferPointer<Double>,
+        mu: UnsafeBufferPointer<Double>, sc: UnsafeBufferPointer<Double>, weights: [Double]?, vector: [Double]?,
+        rowStart: Int, vectorStart: Int, rows m: Int, p: Int, q: Int, off: Int
+    ) {
+        guard let x0 = xv.baseAddress, let s0 = s.baseAddress, let m0 = mu.baseAddress, let c0 = sc.baseAddress else { return }
+        let a0 = acc.baseAddress
+        func body(_ w: UnsafePointer<Double>?, _ v: UnsafePointer<Double>?) {
+            for r in 0..<m {
+                let sw = w.map { max(0, $0[vectorStart + r]).squareRoot() } ?? 1
+                let src = x0 + (rowStart + r) * p, dst = s0 + r * q
+                if off == 1 { dst[0] = sw }
+                let out = dst + off
+                if let v, let a0 {
+                    let vi = v[vectorStart + r]
+                    if off == 1 { a0[0] += vi }
+                    let a = a0 + off
+                    for j in 0..<p {
+                        let t = (src[j] - m0[j]) * c0[j]
+                        out[j] = t * sw
+                        a[j] += t * vi
+                    }
+                } else {
+                    for j in 0..<p { out[j] = (src[j] - m0[j]) * c0[j] * sw }
+                }
+            }
+        }
+        switch (weights, vector) {
+        case let (w?, v?): w.withUnsafeBufferPointer { wp in v.withUnsafeBufferPointer { vp in body(wp.baseAddress, vp.baseAddress) } }
+        case let (w?, nil): w.withUnsafeBufferPointer { wp in body(wp.baseAddress, nil) }
+        case let (nil, v?): v.withUnsafeBufferPointer { vp in body(nil, vp.baseAddress) }
+        case (nil, nil): body(nil, nil)
+        }
+    }
+
     /// A·b: one value per row (the linear predictor when b holds coefficients on the design scale).
     ///
     /// Computed as a `dgemv` on the raw matrix with the coefficients mapped back to the raw scale
@@ -124,7 +187,7 @@ public struct StandardisedDesign: Sendable {
             raw[c] += r
             constant -= r * shift[j]
         }
-        var y = try BLAS.multiply(base, raw)
+        var y = try BLAS.multiply(base, raw, rows: rowRange)
         if constant != 0 {
             y.withUnsafeMutableBufferPointer { yp in
                 for i in 0..<yp.count { yp[i] += constant }
@@ -137,7 +200,7 @@ public struct StandardisedDesign: Sendable {
     public func transposeMultiply(_ v: [Double]) -> [Double] {
         precondition(v.count == rows, "vector length must equal the row count")
         let off = includesIntercept ? 1 : 0
-        let k = columns.count, p = base.columns, n = rows
+        let k = columns.count, p = base.columns, n = rows, first = rowRange.lowerBound
         var acc = [Double](repeating: 0, count: k)
         var total = 0.0
         base.values.withUnsafeBufferPointer { xv in
@@ -148,7 +211,7 @@ public struct StandardisedDesign: Sendable {
                             for i in 0..<n {
                                 let vi = vp[i]
                                 total += vi
-                                let row = i * p
+                                let row = (first + i) * p
                                 for j in 0..<k { a[j] += (xv[row + cols[j]] - mu[j]) * vi }
                             }
                         }

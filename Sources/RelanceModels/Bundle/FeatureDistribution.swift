@@ -40,8 +40,8 @@ public struct FeatureDistribution: Sendable, Codable, Equatable {
 
     /// The distribution of `values` in (at most) `bins` quantile bins. Non-finite values are ignored.
     public static func fit(name: String, values: [Double], bins: Int = defaultBins) -> FeatureDistribution {
-        var sorted = values.filter(\.isFinite)
-        sorted.sort()
+        // Radix-sorted (the same ascending order `sort()` gives, much faster on 200k values).
+        let sorted = ScoreOrder.sorted(values.filter(\.isFinite))
         let n = sorted.count
         guard n > 0 else { return FeatureDistribution(name: name, edges: [], proportions: [1], rowCount: 0) }
         let b = max(bins, 1)

@@ -10,7 +10,12 @@ struct ColumnSummary {
 
     /// Two passes over the rows (mean, then squared deviations) for accuracy.
     static func compute(_ x: DenseMatrix, featureNames: [String]) throws -> ColumnSummary {
-        let n = x.rows, p = x.columns
+        try compute(x, rows: 0..<x.rows, featureNames: featureNames)
+    }
+
+    /// The summary of the contiguous rows `rowRange` only (reported rows count from its start).
+    static func compute(_ x: DenseMatrix, rows rowRange: Range<Int>, featureNames: [String]) throws -> ColumnSummary {
+        let n = rowRange.count, p = x.columns, first = rowRange.lowerBound
         var sums = [Double](repeating: 0, count: p)
         var mins = [Double](repeating: .infinity, count: p)
         var maxs = [Double](repeating: -.infinity, count: p)
@@ -20,7 +25,7 @@ struct ColumnSummary {
                 mins.withUnsafeMutableBufferPointer { lo in
                     maxs.withUnsafeMutableBufferPointer { hi in
                         rows: for i in 0..<n {
-                            let base = i * p
+                            let base = (first + i) * p
                             for j in 0..<p {
                                 let value = v[base + j]
                                 if !value.isFinite { bad = (i, j); break rows }
@@ -41,7 +46,7 @@ struct ColumnSummary {
             squares.withUnsafeMutableBufferPointer { s in
                 means.withUnsafeBufferPointer { m in
                     for i in 0..<n {
-                        let base = i * p
+                        let base = (first + i) * p
                         for j in 0..<p {
                             let d = v[base + j] - m[j]
                             s[j] += d * d

@@ -75,11 +75,20 @@ public struct LogisticModel: Codable, Sendable, Equatable {
 
     /// η = β₀ + Σ βⱼ zⱼ for every row of a raw matrix whose columns are `featureNames`.
     public func linearPredictor(for x: DenseMatrix, featureNames names: [String]) throws -> [Double] {
+        try linearPredictor(for: x, rows: 0..<x.rows, featureNames: names)
+    }
+
+    /// η for the contiguous rows `rows` of a raw matrix only (a held-out tail of a time-ordered
+    /// matrix), as `linearPredictor(for:featureNames:)` on a copy of those rows would give.
+    public func linearPredictor(for x: DenseMatrix, rows: Range<Int>, featureNames names: [String]) throws -> [Double] {
         try checkSchema(names)
-        try checkFinite(x)
+        guard rows.lowerBound >= 0, rows.upperBound <= x.rows else {
+            throw ModelError.dimensionMismatch("rows \(rows.lowerBound)..<\(rows.upperBound) of a \(x.rows)-row matrix")
+        }
+        try checkFinite(x, rows: rows)
         let active = (0..<featureNames.count).filter { standardisation.sds[$0] > 0 }
         let design = StandardisedDesign(
-            base: x, columns: active, shift: active.map { standardisation.means[$0] },
+            base: x, rowRange: rows, columns: active, shift: active.map { standardisation.means[$0] },
             scale: active.map { 1 / standardisation.sds[$0] }, includesIntercept: true)
         return try design.multiply([intercept] + active.map { coefficients[$0] })
     }
@@ -112,10 +121,10 @@ public struct LogisticModel: Codable, Sendable, Equatable {
         }
     }
 
-    private func checkFinite(_ x: DenseMatrix) throws {
+    private func checkFinite(_ x: DenseMatrix, rows: Range<Int>) throws {
         let p = x.columns
         let bad: Int? = x.values.withUnsafeBufferPointer { v in
-            for i in 0..<v.count where !v[i].isFinite { return i }
+            for i in (rows.lowerBound * p)..<(rows.upperBound * p) where !v[i].isFinite { return i - rows.lowerBound * p }
             return nil
         }
         if let b = bad { throw ModelError.nonFiniteValue(row: b / p + 1, feature: featureNames[b % p]) }

@@ -215,12 +215,12 @@ struct LogisticNewton {
 
     /// A feature on which every late row lies on one side of every on-time row.
     func singleFeatureSeparation() -> ModelError? {
-        let k = featureNames.count, n = design.rows, p = design.base.columns
+        let k = featureNames.count, n = design.rows, p = design.base.columns, first = design.rowRange.lowerBound
         for j in 0..<k {
             let c = design.columns[j]
             var lo1 = Double.infinity, hi1 = -Double.infinity, lo0 = Double.infinity, hi0 = -Double.infinity
             for i in 0..<n where (weights?[i] ?? 1) > 0 {
-                let v = design.base.values[i * p + c]
+                let v = design.base.values[(first + i) * p + c]
                 if targets[i] >= 1 { lo1 = min(lo1, v); hi1 = max(hi1, v) } else if targets[i] <= 0 { lo0 = min(lo0, v); hi0 = max(hi0, v) }
             }
             guard lo1.isFinite, lo0.isFinite else { continue }

@@ -57,13 +57,45 @@ public enum LogisticRegression {
                               rowWeights: rowWeights, progress: progress)
     }
 
+    /// Fits the model on the contiguous rows `rows` of `x` only, exactly as `fit` would on a
+    /// matrix holding just those rows, without copying them: time-ordered training uses a prefix
+    /// of one shared matrix for each of its fits. `labels` (and `rowWeights`) have one entry per
+    /// row of the range; rows in errors count from the range's start.
+    public static func fit(
+        _ x: DenseMatrix, rows: Range<Int>, labels: [Double], featureNames: [String],
+        options: LogisticOptions = .standard, rowWeights: [Double]? = nil,
+        progress: ((Int, Double) -> Void)? = nil
+    ) throws -> LogisticModel {
+        try options.validate()
+        guard rows.lowerBound >= 0, rows.upperBound <= x.rows else {
+            throw ModelError.dimensionMismatch("rows \(rows.lowerBound)..<\(rows.upperBound) of a \(x.rows)-row matrix")
+        }
+        guard labels.count == rows.count else {
+            throw ModelError.dimensionMismatch("\(labels.count) labels for \(rows.count) rows")
+        }
+        for (i, y) in labels.enumerated() where y != 0 && y != 1 {
+            throw ModelError.invalidLabel(row: i + 1, value: y)
+        }
+        return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
+                              rowWeights: rowWeights, progress: progress)
+    }
+
     /// The fit for targets in [0, 1] (0/1 labels, or Platt's smoothed targets).
     static func fitTargets(
         _ x: DenseMatrix, targets: [Double], featureNames: [String], options: LogisticOptions,
         rowWeights: [Double]?, progress: ((Int, Double) -> Void)?
     ) throws -> LogisticModel {
+        try fitTargets(x, rowRange: 0..<x.rows, targets: targets, featureNames: featureNames, options: options,
+                       rowWeights: rowWeights, progress: progress)
+    }
+
+    /// The fit on the rows `rowRange` of `x` (see `fit(_:rows:labels:…)`).
+    static func fitTargets(
+        _ x: DenseMatrix, rowRange: Range<Int>, targets: [Double], featureNames: [String], options: LogisticOptions,
+        rowWeights: [Double]?, progress: ((Int, Double) -> Void)?
+    ) throws -> LogisticModel {
         try options.validate()
-        let n = x.rows, p = x.columns
+        let n = rowRange.count, p = x.columns
         guard featureNames.count == p else {
             throw ModelError.dimensionMismatch("\(featureNames.count) feature names for \(p) columns")
         }
@@ -82,7 +114,7 @@ public enum LogisticRegression {
             weightTotal = w.reduce(0, +)
             guard weightTotal > 0 else { throw ModelError.invalidOption("row weights sum to zero") }
         }
-        let summary = try ColumnSummary.compute(x, featureNames: featureNames)
+        let summary = try ColumnSummary.compute(x, rows: rowRange, featureNames: featureNames)
 
         // Classes present (a class whose rows all have weight 0 does not count).
         var positiveWeight = 0.0, negativeWeight = 0.0, positives = 0
@@ -109,7 +141,7 @@ public enum LogisticRegression {
         let shift = active.map { summary.means[$0] }
         let scale = active.map { 1 / summary.sds[$0] }
 
-        let design = StandardisedDesign(base: x, columns: active, shift: shift, scale: scale, includesIntercept: true)
+        let design = StandardisedDesign(base: x, rowRange: rowRange, columns: active, shift: shift, scale: scale, includesIntercept: true)
         let newton = LogisticNewton(design: design, targets: targets, weights: rowWeights, weightTotal: weightTotal,
                                     options: options, featureNames: activeNames)
         // Events per parameter: below ~10 rows of the rarer class per coefficient, estimates are

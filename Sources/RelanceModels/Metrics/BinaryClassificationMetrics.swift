@@ -35,17 +35,23 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
 
     /// Computes every metric. Labels must be 0/1 with both present; probabilities finite in [0, 1].
     public init(labels: [Double], probabilities: [Double], bins: Int = 10, rocPointLimit: Int? = 512) throws {
+        // Validated once here (the strictest of the individual metrics' checks); the two score
+        // orders are computed once and shared.
         try Self.validate(labels: labels, scores: probabilities, probabilities: true)
+        guard bins >= 1, bins <= labels.count else {
+            throw ModelError.undefinedMetric("reliability table: \(bins) bins for \(labels.count) rows")
+        }
+        let order = ScoreOrder(probabilities)
         count = labels.count
         positives = labels.reduce(0) { $0 + Int($1) }
         baseRate = Double(positives) / Double(count)
-        rocAUC = try Self.rocAUC(labels: labels, scores: probabilities)
-        averagePrecision = try Self.averagePrecision(labels: labels, scores: probabilities)
+        rocAUC = Self.rocAUC(labels: labels, scores: probabilities, ascending: order.ascending)
+        averagePrecision = Self.averagePrecision(labels: labels, scores: probabilities, descending: order.descending)
         brierScore = try Self.brierScore(labels: labels, probabilities: probabilities)
         logLoss = try Self.logLoss(labels: labels, probabilities: probabilities)
-        liftTopDecile = try Self.lift(labels: labels, scores: probabilities, topFraction: 0.1)
-        reliability = try Self.reliabilityTable(labels: labels, probabilities: probabilities, bins: bins)
-        let curve = try Self.rocCurve(labels: labels, scores: probabilities)
+        liftTopDecile = Self.lift(labels: labels, topFraction: 0.1, descending: order.descending)
+        reliability = Self.reliabilityTable(labels: labels, probabilities: probabilities, bins: bins, ascending: order.ascending)
+        let curve = Self.rocCurve(labels: labels, scores: probabilities, descending: order.descending)
         rocCurve = rocPointLimit.map { Self.thin(curve, to: $0) } ?? curve
     }
 
@@ -54,7 +60,11 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
     /// ROC-AUC with average ranks for ties.
     public static func rocAUC(labels: [Double], scores: [Double]) throws -> Double {
         try validate(labels: labels, scores: scores, probabilities: false)
-        let order = ascending(scores)
+        return rocAUC(labels: labels, scores: scores, ascending: ascending(scores))
+    }
+
+    /// ROC-AUC given the increasing order of validated scores.
+    static func rocAUC(labels: [Double], scores: [Double], ascending order: [Int]) -> Double {
         var rankSumPositives = 0.0
         var start = 0
         while start < order.count {
@@ -71,9 +81,14 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
     /// scikit-learn's average precision (step sum over distinct thresholds).
     public static func averagePrecision(labels: [Double], scores: [Double]) throws -> Double {
         try validate(labels: labels, scores: scores, probabilities: false)
+        return averagePrecision(labels: labels, scores: scores, descending: descending(scores))
+    }
+
+    /// Average precision given the decreasing order of validated scores.
+    static func averagePrecision(labels: [Double], scores: [Double], descending order: [Int]) -> Double {
         let totalPositives = labels.reduce(0, +)
         var ap = 0.0, previousRecall = 0.0
-        forEachThreshold(labels: labels, scores: scores) { truePositives, flagged, _ in
+        forEachThreshold(labels: labels, scores: scores, descending: order) { truePositives, flagged, _ in
             let recall = truePositives / totalPositives
             ap += (recall - previousRecall) * (truePositives / flagged)
             previousRecall = recall
@@ -106,7 +121,11 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
     public static func lift(labels: [Double], scores: [Double], topFraction: Double) throws -> Double {
         try validate(labels: labels, scores: scores, probabilities: false)
         guard topFraction > 0, topFraction <= 1 else { throw ModelError.undefinedMetric("lift: top fraction must be in (0, 1]") }
-        let order = descending(scores)
+        return lift(labels: labels, topFraction: topFraction, descending: descending(scores))
+    }
+
+    /// Lift given the decreasing order of validated scores and a fraction in (0, 1].
+    static func lift(labels: [Double], topFraction: Double, descending order: [Int]) -> Double {
         let k = max(1, Int((Double(labels.count) * topFraction).rounded(.up)))
         let top = order.prefix(k).reduce(0.0) { $0 + labels[$1] } / Double(k)
         return top / (labels.reduce(0, +) / Double(labels.count))
@@ -118,7 +137,11 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
         guard bins >= 1, bins <= labels.count else {
             throw ModelError.undefinedMetric("reliability table: \(bins) bins for \(labels.count) rows")
         }
-        let order = ascending(probabilities)
+        return reliabilityTable(labels: labels, probabilities: probabilities, bins: bins, ascending: ascending(probabilities))
+    }
+
+    /// Reliability table given the increasing order of validated probabilities and 1 ≤ bins ≤ n.
+    static func reliabilityTable(labels: [Double], probabilities: [Double], bins: Int, ascending order: [Int]) -> [ReliabilityBin] {
         let n = labels.count
         return (0..<bins).map { b in
             let lo = b * n / bins, hi = (b + 1) * n / bins
@@ -132,9 +155,14 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
     /// Every ROC point, from (0, 0) through one point per distinct score to (1, 1).
     public static func rocCurve(labels: [Double], scores: [Double]) throws -> [ROCPoint] {
         try validate(labels: labels, scores: scores, probabilities: false)
+        return rocCurve(labels: labels, scores: scores, descending: descending(scores))
+    }
+
+    /// The ROC curve given the decreasing order of validated scores.
+    static func rocCurve(labels: [Double], scores: [Double], descending order: [Int]) -> [ROCPoint] {
         let p = labels.reduce(0, +), n = Double(labels.count) - p
         var points = [ROCPoint(falsePositiveRate: 0, truePositiveRate: 0, threshold: nil)]
-        forEachThreshold(labels: labels, scores: scores) { tp, all, threshold in
+        forEachThreshold(labels: labels, scores: scores, descending: order) { tp, all, threshold in
             points.append(ROCPoint(falsePositiveRate: (all - tp) / n, truePositiveRate: tp / p, threshold: threshold))
         }
         return points
@@ -156,8 +184,7 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
 
     /// Walks distinct scores from highest to lowest, reporting cumulative (true positives, flagged)
     /// after all rows with that score are flagged.
-    static func forEachThreshold(labels: [Double], scores: [Double], _ body: (Double, Double, Double) -> Void) {
-        let order = descending(scores)
+    static func forEachThreshold(labels: [Double], scores: [Double], descending order: [Int], _ body: (Double, Double, Double) -> Void) {
         var tp = 0.0, flagged = 0.0
         var k = 0
         while k < order.count {
@@ -173,12 +200,12 @@ public struct BinaryClassificationMetrics: Codable, Sendable, Equatable {
 
     /// Row indices by increasing score, ties by row order.
     static func ascending(_ scores: [Double]) -> [Int] {
-        scores.indices.sorted { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        ScoreOrder(scores).ascending
     }
 
     /// Row indices by decreasing score, ties by row order.
     static func descending(_ scores: [Double]) -> [Int] {
-        scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        ScoreOrder(scores).descending
     }
 
     static func validate(labels: [Double], scores: [Double], probabilities: Bool, requireBothClasses: Bool = true) throws {

@@ -23,6 +23,9 @@ struct ClassifierTraining {
     /// their label was bound to be known whatever the outcome.
     var labelKnownAfter: [Int32]
     var options: TrainingOptions
+    /// Called on this thread before each fit, while no BLAS call is running (the pipeline gives
+    /// OpenBLAS its threads back there once the anomaly detector has finished).
+    var beforeFit: () -> Void = {}
 
     struct Outcome {
         var model: LogisticModel
@@ -59,20 +62,20 @@ struct ClassifierTraining {
             days: days[0..<trainEnd], fraction: options.calibrationFraction, what: "\(name) model: calibration slice")
         let logisticOptions = LogisticOptions(l2: options.l2)
 
+        // One shared matrix; each fit and prediction reads its row range in place (no copies).
+        let all = DenseMatrix(rows: n, columns: p, values: values)
         func fit(_ rows: Range<Int>, _ label: String) throws -> LogisticModel {
-            let x = rows == 0..<n ? DenseMatrix(rows: n, columns: p, values: values)
-                : DenseMatrix(rows: rows.count, columns: p, values: Array(values[(rows.lowerBound * p)..<(rows.upperBound * p)]))
+            beforeFit()
             do {
                 return try LogisticRegression.fit(
-                    x, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions
+                    all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions
                 ) { iteration, ll in progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll)) }
             } catch let e as ModelError {
                 throw TrainingError.stepFailed(step: "\(name) model (\(label), \(rows.count) rows)", reason: e.description)
             }
         }
         func eta(_ model: LogisticModel, _ rows: Range<Int>) throws -> [Double] {
-            let x = DenseMatrix(rows: rows.count, columns: p, values: Array(values[(rows.lowerBound * p)..<(rows.upperBound * p)]))
-            return try model.linearPredictor(for: x, featureNames: featureNames)
+            try model.linearPredictor(for: all, rows: rows, featureNames: featureNames)
         }
         func metrics(_ y: [Double], _ probabilities: [Double], _ what: String) throws -> BinaryClassificationMetrics {
             do {
@@ -116,7 +119,7 @@ struct ClassifierTraining {
 
         // 3. The bundle's model: every labelled row.
         let final = try fit(0..<n, "final")
-        let allProbabilities = try final.probabilities(for: DenseMatrix(rows: n, columns: p, values: values), featureNames: featureNames)
+        let allProbabilities = try final.probabilities(for: all, featureNames: featureNames)
         let trainLogLoss = try BinaryClassificationMetrics.logLoss(labels: labels, probabilities: allProbabilities)
 
         let evaluation = HeldOutEvaluation(

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import RelanceData
 import RelanceFeatures
 
@@ -82,6 +83,11 @@ public enum TrainingPipeline {
         // Severe-delay rows: invoices not paid by due + grace, described at their landmark day.
         let severe = severeLandmarks(known, builder: builder, options: options)
 
+        // While the detector keeps one core busy, OpenBLAS gets the others (its spare thread would
+        // only compete with the detector and spin). Set before the second thread starts and put
+        // back after it has finished (defers run in reverse), never while BLAS may be running.
+        var blasThreads = BLASThreads.limit(to: ProcessInfo.processInfo.activeProcessorCount - 1)
+        defer { BLASThreads.restore(blasThreads) }
         // The anomaly detector needs nothing from the logistic models: train it meanwhile.
         let anomalyOutcome = HandOff<Result<(AnomalyDetector, AnomalyEvaluation), Error>>()
         let anomalyDone = DispatchGroup()
@@ -104,6 +110,14 @@ public enum TrainingPipeline {
         }
         // Whatever happens below, the background work finishes before this function returns.
         defer { anomalyDone.wait() }
+        // Between fits (no BLAS running on this thread): once the detector is done, OpenBLAS may
+        // use every core again.
+        let beforeFit = {
+            if blasThreads != nil && anomalyDone.wait(timeout: .now()) == .success {
+                BLASThreads.restore(blasThreads)
+                blasThreads = nil
+            }
+        }
 
         // One sweep of the history computes both models' rows: late rows as of their issue day
         // (exactly the rows of `relance features`), severe rows as of their landmark day.
@@ -132,7 +146,8 @@ public enum TrainingPipeline {
             try ClassifierTraining(
                 name: "late-payment", values: lateValues, featureNames: names, labels: lateLabels, days: lateDays,
                 baselineColumn: baselineColumn,
-                labelKnownAfter: lateRows.map { inv.dueDate[$0].raw &+ Int32(options.features.graceDays) }, options: options
+                labelKnownAfter: lateRows.map { inv.dueDate[$0].raw &+ Int32(options.features.graceDays) }, options: options,
+                beforeFit: beforeFit
             ).run(progress: progress)
         }
 
@@ -146,7 +161,8 @@ public enum TrainingPipeline {
                 return try ClassifierTraining(
                     name: "severe-delay", values: severeValues, featureNames: names, labels: severe.labels,
                     days: severe.landmarks, baselineColumn: baselineColumn,
-                    labelKnownAfter: severe.rows.map { inv.dueDate[$0].raw &+ Int32(options.severeAfterDays) }, options: options
+                    labelKnownAfter: severe.rows.map { inv.dueDate[$0].raw &+ Int32(options.severeAfterDays) }, options: options,
+                    beforeFit: beforeFit
                 ).run(progress: progress)
             }
         } catch let e as TrainingError {
