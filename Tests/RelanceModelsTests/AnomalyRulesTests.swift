@@ -151,6 +151,15 @@ import Testing
         #expect(e.flags[1] == ["currency_changed", "payment_method_changed"])
     }
 
+    @Test func paymentMethodChangeAloneIsNotAFlag() throws {
+        var h = AnomalyHistoryBuilder()
+        h.add("M0", customer: "m", day: 0, amount: 100.5, currency: "EUR", method: .transfer)
+        h.add("M1", customer: "m", day: 30, amount: 101.5, currency: "EUR", method: .card)
+        let e = try evaluate(h)
+        #expect(e.flags[1].isEmpty)
+        #expect(e.score[1] == 0)
+    }
+
     @Test func rulesRefuseAMatrixWithoutTheirColumns() throws {
         var h = AnomalyHistoryBuilder()
         h.add("C0", customer: "c", day: 0, amount: 100.5)

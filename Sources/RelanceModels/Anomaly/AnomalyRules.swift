@@ -31,7 +31,8 @@ import Foundation
 ///   rounded to the hundred, deposits) are common, so roundness alone says little; a round
 ///   *thousands* figure well above the customer's usual is the classic red flag. (These three
 ///   settings were checked on the generator's sample: they keep its look-alikes out.)
-/// - `currency_changed`, `payment_method_changed` — differs from the customer's previous invoice.
+/// - `currency_changed`, `payment_method_changed` — differs from the customer's previous invoice
+///   (a payment-method change is only reported beside another flag: alone it is everyday noise).
 ///
 /// The rule score of an invoice is the noisy-or of the weights of its flags:
 /// `1 − Π(1 − wₖ)` — two independent weak signals add up, none can exceed 1.
@@ -140,7 +141,9 @@ public struct AnomalyRules: Sendable, Codable, Equatable {
                     f.append("currency_changed")
                     keep *= 1 - currencyChangedWeight
                 }
-                if row[jMet] == 1 {
+                // A change of payment method is common and harmless on its own (customers switch
+                // between card and transfer): it only supports another flag, like a round amount.
+                if row[jMet] == 1 && !f.isEmpty {
                     f.append("payment_method_changed")
                     keep *= 1 - paymentMethodChangedWeight
                 }

@@ -21,7 +21,7 @@ public enum MessageContext {
             invoices = paid.map { p in
                 ["id": p.invoiceId, "amount": MessageFormat.amount(p.amount, currency: p.currency, language: lang),
                  "currency": p.currency, "issue_date": "", "due_date": MessageFormat.date(p.dueDate, language: lang),
-                 "is_overdue": false, "days_overdue": "0", "days_until_due": "0", "payment_link": "", "has_payment_link": false]
+                 "is_overdue": false, "days_overdue": "0", "overdue_one_day": false, "days_until_due": "0", "payment_link": "", "has_payment_link": false]
             }
         } else {
             let open = s.openInvoices.filter { covered.contains($0.invoiceId) }
@@ -32,7 +32,7 @@ public enum MessageContext {
                 return ["id": inv.invoiceId, "amount": MessageFormat.amount(inv.amount, currency: inv.currency, language: lang),
                         "currency": inv.currency, "issue_date": MessageFormat.date(inv.issueDate, language: lang),
                         "due_date": MessageFormat.date(inv.dueDate, language: lang),
-                        "is_overdue": inv.daysOverdue > config.policy.graceDays, "days_overdue": String(max(inv.daysOverdue, 0)),
+                        "is_overdue": inv.daysOverdue > config.policy.graceDays, "days_overdue": String(max(inv.daysOverdue, 0)), "overdue_one_day": inv.daysOverdue == 1,
                         "days_until_due": String(max(-inv.daysOverdue, 0)), "payment_link": link, "has_payment_link": !link.isEmpty]
             }
         }

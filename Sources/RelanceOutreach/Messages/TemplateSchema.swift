@@ -44,7 +44,7 @@ public indirect enum TemplateSchema: Sendable, Equatable {
         "segment": .value,
         "invoices": .list([
             "id": .value, "amount": .value, "currency": .value, "issue_date": .value, "due_date": .value,
-            "is_overdue": .flag, "days_overdue": .value, "days_until_due": .value,
+            "is_overdue": .flag, "days_overdue": .value, "overdue_one_day": .flag, "days_until_due": .value,
             "payment_link": .value, "has_payment_link": .flag,
         ]),
         "invoice_count": .value,
