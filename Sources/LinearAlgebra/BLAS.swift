@@ -49,22 +49,11 @@ public enum BLAS {
     }
 
     /// y = X·b for a row-major X (p columns) and a vector b of length p.
+    ///
+    /// Row-major n×p is column-major p×n, so X·b is one `dgemv` with "T"; see
+    /// ``multiply(_:_:rows:)``, which this calls for all rows.
     public static func multiply(_ x: DenseMatrix, _ b: [Double]) throws -> [Double] {
-        precondition(b.count == x.columns, "vector length must equal the column count")
-        var y = [Double](repeating: 0, count: x.rows)
-        guard x.rows > 0, x.columns > 0 else { return y }
-        // Row-major n×p == column-major p×n; X·b = (that)ᵀ·b → dgemv with "T".
-        var m = try fortranInt(x.columns), n = try fortranInt(x.rows)
-        var lda = m, inc: Int32 = 1, incy: Int32 = 1
-        var alpha = 1.0, beta = 0.0
-        x.values.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { bp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    dgemv_("T", &m, &n, &alpha, a.baseAddress, &lda, bp.baseAddress, &inc, &beta, yp.baseAddress, &incy, 1)
-                }
-            }
-        }
-        return y
+        try multiply(x, b, rows: 0..<x.rows)
     }
 
     /// Xᵀ·v for a row-major X and a vector v with one entry per row.

@@ -20,26 +20,8 @@ import numpy as np
 import pandas as pd
 import joblib
 
-EPOCH = np.datetime64("1970-01-01")
-
-
-def days(series):
-    v = series.values.astype("datetime64[D]")
-    out = (v - EPOCH).astype("timedelta64[D]").astype("int64").astype("float64")
-    out[np.isnat(v)] = np.nan
-    return out
-
-
-def asof_join(left, right, left_on, right_on, cols, by="customer_id"):
-    """For each left row, the last right row (same customer) with right_on < left_on (strictly)."""
-    l = left[[by, left_on]].copy()
-    l["_pos"] = np.arange(len(l))
-    l = l.sort_values(left_on, kind="stable")
-    r = right[[by, right_on] + cols].sort_values(right_on, kind="stable")
-    r = r.rename(columns={right_on: "_key"})
-    l = l.rename(columns={left_on: "_key"})
-    m = pd.merge_asof(l, r, on="_key", by=by, allow_exact_matches=False, direction="backward")
-    return m.sort_values("_pos")[cols].reset_index(drop=True)
+# Same day numbers and strictly-before joins as the training peer (one definition of each).
+from peer_train import EPOCH, days, asof_join  # noqa: E402
 
 
 def features(hist, rows, ev, g):
