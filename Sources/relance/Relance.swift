@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 
 /// The `relance` command: each subcommand only parses arguments and wires the library layers.
 @main
@@ -22,4 +23,11 @@ struct Relance: ParsableCommand {
             DailyCommand.self,
         ]
     )
+
+    /// Parks OpenBLAS's busy-waiting workers before any command runs (see
+    /// ``BLASThreads/parkIdleWorkers()``); the commands that do matrix work wake them on use.
+    static func main() {
+        BLASThreads.parkIdleWorkers()
+        main(nil)
+    }
 }
