@@ -33,12 +33,24 @@ struct ByteKeyTable {
     }
 
     @inline(__always) static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        // FNV-1a over the bytes, then MurmurHash3's finaliser so that every output bit depends on
-        // every input bit (FNV alone leaves the low bits, which pick the slot, poorly mixed).
+        if key.count <= 16 { return hash(words: ByteWords.load(key), count: key.count) }
+        // Long keys: FNV-1a over the bytes, then the same finaliser.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in key {
             h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
         }
+        return finalise(h)
+    }
+
+    /// The hash of a key of at most 16 bytes from its words (see ``ByteWords``).
+    @inline(__always) static func hash(words w: (UInt64, UInt64), count: Int) -> UInt64 {
+        finalise((w.0 &* 0x9e37_79b9_7f4a_7c15) ^ (w.1 &* 0xc2b2_ae3d_27d4_eb4f) ^ UInt64(count))
+    }
+
+    /// MurmurHash3's finaliser, so that every output bit depends on every input bit (the low
+    /// bits pick the slot).
+    @inline(__always) private static func finalise(_ x: UInt64) -> UInt64 {
+        var h = x
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
         h ^= h >> 33
@@ -47,14 +59,8 @@ struct ByteKeyTable {
         return h
     }
 
-    /// The first 16 bytes of `key` as two little-endian words, zero-padded.
     @inline(__always) private static func words(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        let n = min(key.count, 16)
-        var i = 0
-        while i < min(n, 8) { w0 |= UInt64(key[i]) << (8 * UInt64(i)); i += 1 }
-        while i < n { w1 |= UInt64(key[i]) << (8 * UInt64(i - 8)); i += 1 }
-        return (w0, w1)
+        ByteWords.load(key)
     }
 
     @inline(__always) private static func meta(_ h: UInt64, _ length: Int, _ payload: UInt32) -> UInt64 {
@@ -88,6 +94,23 @@ struct ByteKeyTable {
                     let payload = UInt32(truncatingIfNeeded: s.meta)
                     if key.count <= 16 { return (i, Int32(bitPattern: payload)) }
                     if arenaEquals(Int(payload), key) { return (i, longValues[Int(payload)]) }
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The value stored for a key of at most 16 bytes given by its words (see ``ByteWords``)
+    /// and ``hash(words:count:)``: no bytes need to stay addressable.
+    @inline(__always) func value(words w: (UInt64, UInt64), count: Int, hash h: UInt64) -> Int32? {
+        let tag = ByteKeyTable.meta(h, count, 0)
+        var i = Int(truncatingIfNeeded: h) & mask
+        return slots.withUnsafeBufferPointer { sp in
+            while true {
+                let s = sp[i]
+                if ByteKeyTable.isEmpty(s.meta) { return nil }
+                if s.meta & 0xFFFF_FFFF_0000_0000 == tag, s.word0 == w.0, s.word1 == w.1 {
+                    return Int32(bitPattern: UInt32(truncatingIfNeeded: s.meta))
                 }
                 i = (i + 1) & mask
             }
@@ -148,8 +171,7 @@ struct ByteKeyTable {
             let length = Int((old.meta >> 32) & 0xFF) - 1
             let h: UInt64
             if length <= 16 {
-                var words = (old.word0, old.word1)
-                h = withUnsafeBytes(of: &words) { ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
+                h = ByteKeyTable.hash(words: (old.word0, old.word1), count: length)
             } else {
                 let r = longKey(Int(UInt32(truncatingIfNeeded: old.meta)))
                 h = arena.withUnsafeBytes { ByteKeyTable.hash(UnsafeRawBufferPointer(rebasing: $0[r])) }

@@ -227,7 +227,24 @@ final class CSVScanner {
                 return .garbageAfterQuote(lines: lines)
             } else {
                 var q = p
-                while q < end {
+                // Eight bytes at a time while they are in the buffer (most fields end within one
+                // or two words), then byte by byte.
+                var found = false
+                while q + 8 <= end {
+                    let w = UnsafeRawPointer(buf + q).loadUnaligned(as: UInt64.self)
+                    let stops = CSVScanner.byteMask(w, 0x2C) | CSVScanner.byteMask(w, 0x0A) | CSVScanner.byteMask(w, 0x0D)
+                    if stops != 0 {
+                        let k = stops.trailingZeroBitCount >> 3
+                        let before = k == 0 ? 0 : w & (UInt64.max >> UInt64(64 - 8 * k))
+                        if before & 0x8080_8080_8080_8080 != 0 { acc |= 0x80 }
+                        q += k
+                        found = true
+                        break
+                    }
+                    if w & 0x8080_8080_8080_8080 != 0 { acc |= 0x80 }
+                    q += 8
+                }
+                while !found, q < end {
                     let c = buf[q]
                     if c == 44 || c == 10 || c == 13 { break }
                     acc |= c
@@ -247,6 +264,13 @@ final class CSVScanner {
                 return recordDone(q + 1, lines + 1, acc, n)
             }
         }
+    }
+
+    /// The high bit of each byte of `w` equal to `byte`, exact up to and including the lowest
+    /// such byte (bits above it may be false positives: only the lowest one is used).
+    @inline(__always) static func byteMask(_ w: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     @inline(__always) private func recordDone(_ p: Int, _ lines: Int, _ acc: UInt8, _ fields: Int) -> ScanResult {

@@ -12,23 +12,25 @@ enum CivilCalendar {
         Day(year: year, month: 1, day: 1)?.raw ?? 0
     }
 
-    /// Days before the first of each month (index 0 = January), common and leap years.
-    private static let monthOffset: [[Int32]] = [
-        [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
-        [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335],
+    /// Days before the first of each month: January…December of a common year, then of a leap
+    /// year (one flat table: one bounds check, no nested array).
+    private static let monthOffset: [Int32] = [
+        0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334,
+        0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335,
     ]
-    private static let monthLength: [[Int]] = [
-        [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
-        [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+    private static let monthLength: [UInt8] = [
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
     ]
 
     /// The day for a civil date; nil for an impossible date.
     @inline(__always) static func day(year: Int, month: Int, day: Int) -> Day? {
         guard year >= firstYear, year <= lastYear else { return Day(year: year, month: month, day: day) }
         guard month >= 1, month <= 12, day >= 1 else { return nil }
-        let leap = Day.isLeapYear(year) ? 1 : 0
-        guard day <= monthLength[leap][month - 1] else { return nil }
-        return Day(raw: januaryFirst[year - firstYear] + monthOffset[leap][month - 1] + Int32(day - 1))
+        let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let m = month - 1 + (leap ? 12 : 0)
+        guard day <= Int(monthLength[m]) else { return nil }
+        return Day(raw: januaryFirst[year - firstYear] + monthOffset[m] + Int32(day - 1))
     }
 
     /// Parses `YYYY-MM-DD` from bytes strictly; nil when malformed or impossible.

@@ -20,6 +20,7 @@ enum DecimalText {
         let n = b.count
         var i = 0
         guard n > 0 else { return nil }
+        if n <= 16, let v = plain(b, point: decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")) { return v }
         var negative = false
         if b[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if b[0] == UInt8(ascii: "+") { i = 1 }
         var mantissa: UInt64 = 0
@@ -121,6 +122,32 @@ enum DecimalText {
             return negative ? -v : v
         }
         return fallback(b, decimalComma: decimalComma)
+    }
+
+    /// The common case in one tight loop: unsigned `digits[<point>digits]`, at most 15 digits
+    /// (so the mantissa is exact), rounded once exactly as the general path does; nil for
+    /// anything else, which the general path then reads.
+    @inline(__always) private static func plain(_ b: UnsafeRawBufferPointer, point: UInt8) -> Double? {
+        var mantissa: UInt64 = 0
+        var i = 0
+        let n = b.count
+        var pointAt = -1
+        while i < n {
+            let c = b[i]
+            let d = c &- 48
+            if d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+            } else if c == point, pointAt < 0, i > 0, i + 1 < n {
+                pointAt = i
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        let digits = pointAt < 0 ? n : n - 1
+        guard digits <= 15 else { return nil }
+        let fraction = pointAt < 0 ? 0 : n - 1 - pointAt
+        return fraction == 0 ? Double(mantissa) : Double(mantissa) / exactPowers[fraction]
     }
 
     /// Rebuilds the plain `[-]digits.digits` text and lets the standard library round it.

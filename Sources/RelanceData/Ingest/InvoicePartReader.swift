@@ -37,7 +37,7 @@ final class InvoicePartReader {
     var ids = ByteKeyTable(capacity: 16)
     /// Whether `ids` holds every accepted id (else they arrived sorted and `previousId` is the last).
     var indexed = false
-    var previousId: [UInt8] = []
+    var previousId = SortedIdRun()
     var firstId: [UInt8]?
     var duplicateFound = false
     var log = IssueLog()
@@ -97,6 +97,7 @@ final class InvoicePartReader {
         var lastCurrencyCode: Int32 = 0
         var batch = self.batch
         var rows = self.rows
+        var haveFirstId = firstId != nil
         defer {
             resolveBatch(&batch, &t)
             self.batch = batch
@@ -210,17 +211,16 @@ final class InvoicePartReader {
             // id so far is indexed and each further id is checked against the index.
             if problems.isEmpty, !rowIsId {
                 var existing: Int32?
-                if !indexed, !LoadSession.strictlyIncreasing(previousId, idBytes) {
+                if !indexed, !previousId.precedes(idBytes) {
                     ids = LoadSession.index(t.invoiceIds, capacity: max(expectedRows, t.count * 2))
                     indexed = true
                 }
                 if indexed {
                     existing = ids.insert(idBytes, value: Int32(t.count))
                 } else {
-                    previousId.removeAll(keepingCapacity: true)
-                    previousId.append(contentsOf: idBytes)
+                    previousId.set(idBytes)
                 }
-                if firstId == nil { firstId = Array(idBytes) }
+                if !haveFirstId { firstId = Array(idBytes); haveFirstId = true }
                 if let existing {
                     duplicateFound = true
                     problems.append(LoadSession.RowProblem(column: cId.map { r.columnName($0) } ?? "invoice_id", message: "duplicate invoice id \(TableReader.quote(idBytes)) (first on line \(t.sourceLine[Int(existing)]))"))
@@ -250,9 +250,12 @@ final class InvoicePartReader {
 
     private func resolveBatch(_ batch: inout CustomerCodeBatch, _ t: inout InvoiceTable) {
         var unknown = unknownCustomerRows, first = firstUnknownCustomerLine
-        batch.resolve(into: &t.customer, table: &customers, ids: &customerIds, knownBelow: knownBelow) { line in
+        t.customer.withUnsafeMutableBufferPointer { codes in
+            guard let out = codes.baseAddress else { return }
+            batch.resolve(into: out, table: &customers, ids: &customerIds, knownBelow: knownBelow) { line in
             unknown += 1
             if first == 0 { first = line }
+        }
         }
         unknownCustomerRows = unknown
         firstUnknownCustomerLine = first

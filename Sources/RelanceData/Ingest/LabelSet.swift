@@ -25,12 +25,7 @@ struct LabelSet<Value> {
     }
 
     @inline(__always) private static func words(_ b: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        let n = min(b.count, 16)
-        var i = 0
-        while i < min(n, 8) { w0 |= UInt64(b[i]) << (8 * UInt64(i)); i += 1 }
-        while i < n { w1 |= UInt64(b[i]) << (8 * UInt64(i - 8)); i += 1 }
-        return (w0, w1)
+        ByteWords.load(b)
     }
 
     /// The value whose label is exactly `b`.

@@ -97,7 +97,7 @@ extension LoadSession {
         var indexAfterMerge = a.indexed || b.indexed
         if let bFirst = b.firstId {
             let sortedAcross = !a.indexed && !b.indexed
-                && bFirst.withUnsafeBytes { LoadSession.strictlyIncreasing(a.previousId, $0) }
+                && bFirst.withUnsafeBytes { a.previousId.precedes($0) }
             if !sortedAcross {
                 if !a.indexed {
                     a.ids = LoadSession.index(a.table.invoiceIds, capacity: a.table.count + b.table.count)
@@ -125,46 +125,64 @@ extension LoadSession {
         }
 
         // Customers: renumber the second part's private codes in row order, as one pass would.
+        // Columns that need no renumbering are appended whole (a copy, not a loop per row).
         var t = a.table
         a.table = InvoiceTable()
         let bt = b.table
         var global = [Int32](repeating: -1, count: b.customerIds.count)
         var currencyOf = [Int32](repeating: -1, count: bt.currencies.count)
         t.reserveCapacity(t.count + bt.count)
-        for row in 0..<bt.count {
-            let local = Int(bt.customer[row])
-            var code = global[local]
-            if code < 0 {
-                let name = b.customerIds.name(of: Int32(local))
-                var utf8 = name
-                code = utf8.withUTF8 { bytes -> Int32 in
-                    let key = UnsafeRawBufferPointer(bytes)
-                    if let c = a.customers.value(for: key) { return c }
-                    let c = a.customerIds.intern(name)
-                    _ = a.customers.insert(key, value: c)
-                    return c
+        var customers = a.customers
+        a.customers = ByteKeyTable()
+        var customerIds = a.customerIds
+        a.customerIds = IdInterner()
+        var unknownRows = a.unknownCustomerRows, firstUnknownLine = a.firstUnknownCustomerLine
+        let knownBelow = a.knownBelow
+        t.customer.append(contentsOf: bt.customer)
+        t.customer.withUnsafeMutableBufferPointer { codes in
+            for row in (codes.count - bt.count)..<codes.count {
+                let local = Int(codes[row])
+                var code = global[local]
+                if code < 0 {
+                    var name = b.customerIds.name(of: Int32(local))
+                    code = name.withUTF8 { bytes -> Int32 in
+                        let key = UnsafeRawBufferPointer(bytes)
+                        if let c = customers.value(for: key) { return c }
+                        let c = customerIds.intern(String(decoding: bytes, as: UTF8.self))
+                        _ = customers.insert(key, value: c)
+                        return c
+                    }
+                    global[local] = code
                 }
-                global[local] = code
+                codes[row] = code
+                if customersGiven, code >= knownBelow {
+                    unknownRows += 1
+                    if firstUnknownLine == 0 { firstUnknownLine = bt.sourceLine[row - (codes.count - bt.count)] + lineOffset }
+                }
             }
-            let line = bt.sourceLine[row] + lineOffset
-            if customersGiven, code >= a.knownBelow {
-                a.unknownCustomerRows += 1
-                if a.firstUnknownCustomerLine == 0 { a.firstUnknownCustomerLine = line }
-            }
-            let localCurrency = Int(bt.currency[row])
-            if currencyOf[localCurrency] < 0 { currencyOf[localCurrency] = t.currencies.intern(bt.currencies.name(of: Int32(localCurrency))) }
-            t.invoiceIds.append(bt.invoiceIds[row])
-            t.customer.append(code)
-            t.issueDate.append(bt.issueDate[row])
-            t.dueDate.append(bt.dueDate[row])
-            t.paidDate.append(bt.paidDate[row])
-            t.amount.append(bt.amount[row])
-            t.currency.append(currencyOf[localCurrency])
-            t.disputed.append(bt.disputed[row])
-            t.paymentMethod.append(bt.paymentMethod[row])
-            t.channel.append(bt.channel[row])
-            t.sourceLine.append(line)
         }
+        a.customers = customers
+        a.customerIds = customerIds
+        a.unknownCustomerRows = unknownRows
+        a.firstUnknownCustomerLine = firstUnknownLine
+        for local in 0..<bt.currencies.count {
+            currencyOf[local] = t.currencies.intern(bt.currencies.name(of: Int32(local)))
+        }
+        let currencyIdentity = currencyOf.enumerated().allSatisfy { Int32($0.offset) == $0.element }
+        if currencyIdentity {
+            t.currency.append(contentsOf: bt.currency)
+        } else {
+            t.currency.append(contentsOf: bt.currency.lazy.map { currencyOf[Int($0)] })
+        }
+        t.invoiceIds.append(contentsOf: bt.invoiceIds)
+        t.issueDate.append(contentsOf: bt.issueDate)
+        t.dueDate.append(contentsOf: bt.dueDate)
+        t.paidDate.append(contentsOf: bt.paidDate)
+        t.amount.append(contentsOf: bt.amount)
+        t.disputed.append(contentsOf: bt.disputed)
+        t.paymentMethod.append(contentsOf: bt.paymentMethod)
+        t.channel.append(contentsOf: bt.channel)
+        t.sourceLine.append(contentsOf: bt.sourceLine.lazy.map { $0 + lineOffset })
         a.table = t
         a.log.absorb(b.log, lineOffset: lineOffset)
         if let br = b.rejects { a.rejects?.absorb(br, lineOffset: lineOffset) }
@@ -184,7 +202,7 @@ extension LoadSession {
     }
 
     /// A table of invoice ids → row.
-    static func index(_ ids: [String], capacity: Int) -> ByteKeyTable {
+    static func index<Ids: Sequence<String>>(_ ids: Ids, capacity: Int) -> ByteKeyTable {
         var table = ByteKeyTable(capacity: capacity)
         for (row, id) in ids.enumerated() {
             var id = id

@@ -13,10 +13,13 @@ public struct IdInterner: Sendable {
     /// The code of `name`, adding it if new.
     @discardableResult
     public mutating func intern(_ name: String) -> Int32 {
-        if let c = codes[name] { return c }
+        // One hash for a new name (the usual case when interning a file's ids), two otherwise.
         let c = Int32(names.count)
+        if let existing = codes.updateValue(c, forKey: name) {
+            codes[name] = existing
+            return existing
+        }
         names.append(name)
-        codes[name] = c
         return c
     }
 
