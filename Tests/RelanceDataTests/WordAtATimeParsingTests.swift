@@ -78,3 +78,41 @@ import Testing
         #expect(try !s.next())
     }
 }
+
+/// Events name invoices through a numbered index when every invoice id is one prefix plus a
+/// fixed-width number, and through a hash table otherwise; both must resolve the same rows.
+@Suite struct EventInvoiceResolutionTests {
+    func load(invoiceIds: [String], eventInvoices: [String]) throws -> Dataset {
+        let files = TestFiles()
+        var inv = "invoice_id,customer_id,issue_date,due_date,amount\n"
+        for id in invoiceIds { inv += "\(id),C1,2024-01-01,2024-01-31,10\n" }
+        var ev = "date,customer_id,invoice_id,kind\n"
+        for id in eventInvoices { ev += "2024-02-01,C1,\(id),reminder_sent\n" }
+        let sources = DatasetSources(invoices: files.write("invoices.csv", inv), events: files.write("events.csv", ev))
+        return try DatasetLoader.load(sources).dataset
+    }
+
+    @Test func numberedIdsResolveToTheirRows() throws {
+        let ids = ["INV-0003", "INV-0001", "INV-0010", "INV-0002"]
+        let d = try load(invoiceIds: ids, eventInvoices: ["INV-0010", "INV-0001", ""])
+        #expect(d.events.invoice == [2, 1, -1])
+    }
+
+    @Test func idsOfMixedShapeResolveThroughTheHashTable() throws {
+        let ids = ["INV-3", "INV-0001", "A-10", "INV-02"]
+        let d = try load(invoiceIds: ids, eventInvoices: ["INV-02", "A-10", "INV-3"])
+        #expect(d.events.invoice == [3, 2, 0])
+    }
+
+    @Test func anUnknownInvoiceOfTheRightShapeIsStillRefused() throws {
+        #expect(throws: IngestError.self) {
+            _ = try load(invoiceIds: ["INV-0001", "INV-0002"], eventInvoices: ["INV-0003"])
+        }
+        #expect(throws: IngestError.self) {
+            _ = try load(invoiceIds: ["INV-0001", "INV-0002"], eventInvoices: ["INV-001"])
+        }
+        #expect(throws: IngestError.self) {
+            _ = try load(invoiceIds: ["INV-0001", "INV-0002"], eventInvoices: ["XNV-0001"])
+        }
+    }
+}

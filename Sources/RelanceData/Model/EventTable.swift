@@ -14,6 +14,11 @@ public struct EventTable: Sendable {
 
     public var count: Int { date.count }
 
+    public mutating func reserveCapacity(_ n: Int) {
+        date.reserveCapacity(n); customer.reserveCapacity(n); invoice.reserveCapacity(n)
+        kind.reserveCapacity(n); note.reserveCapacity(n); sourceLine.reserveCapacity(n)
+    }
+
     public mutating func append(
         date: Day, customer: Int32, invoice: Int32 = -1, kind: EventKind, note: String = "",
         sourceLine: Int = 0
