@@ -61,6 +61,7 @@ public enum DatasetLoader {
         report.rejectedByFile = rejectedByFile
         report.rejectFiles = written
         report.invoiceHalvesMerged = session.invoiceHalvesMerged
+        report.eventHalvesMerged = session.eventHalvesMerged
         return report
     }
 }

@@ -16,6 +16,8 @@ public struct LoadReport: Sendable {
     public var rejectFiles: [URL] = []
     /// Whether invoices.csv was read by two threads whose halves were merged (for tests).
     var invoiceHalvesMerged = false
+    /// Whether events.csv was read as two halves merged (for tests of the parallel read).
+    var eventHalvesMerged = false
 
     public init(dataset: Dataset, rejectedRows: Int, warnings: [String], rowsRead: [String: Int]) {
         self.dataset = dataset

@@ -23,87 +23,96 @@ extension LoadSession {
         }
         noteIgnoredColumns(r)
         let rejectsIndex = startRejects(r)
-        let customersGiven = sources.customers != nil
-        let customersName = sources.customers?.lastPathComponent ?? "customers.csv"
-        var rows = 0
         let issuesBefore = log.total
-        // The loop works on locals moved out of this object and back (no exclusivity check or
-        // copy on write per row).
-        var events = dataset.events
-        dataset.events = EventTable()
-        var customerKeys = self.customerKeys
-        self.customerKeys = ByteKeyTable(capacity: 16)
-        var customerIds = dataset.customerIds
+        let context = EventPartReader.Context(
+            columns: .init(date: cDate, customer: cCustomer, kind: cKind, invoice: cInvoice, note: cNote),
+            customersGiven: sources.customers != nil,
+            customersName: sources.customers?.lastPathComponent ?? "customers.csv",
+            knownBelow: customersFromMasterData,
+            invoiceCustomer: dataset.invoices.customer, invoiceLine: dataset.invoices.sourceLine,
+            numbered: numbered, invoiceKeys: invoiceKeys)
+        let fileSize = r.scanner.fileSize
+        let knownCustomers = dataset.customerIds.count
+        let first = EventPartReader(
+            context: context, expectedBytes: fileSize, customerKeys: customerKeys, customerIds: dataset.customerIds,
+            rejects: rejectsIndex != nil ? RejectsLog(header: r.header) : nil)
+        first.table = dataset.events
+        customerKeys = ByteKeyTable(capacity: 16)
         dataset.customerIds = IdInterner()
-        let invoiceCustomer = dataset.invoices.customer, invoiceLine = dataset.invoices.sourceLine
-        let invoiceKeys = self.invoiceKeys
-        let knownBelow = customersFromMasterData
-        var log = self.log
-        self.log = IssueLog()
-        defer {
-            dataset.events = events
-            self.customerKeys = customerKeys
-            dataset.customerIds = customerIds
-            self.log = log
-        }
-        events.reserveCapacity(max(r.scanner.fileSize / 40, 16))
+        dataset.events = EventTable()
 
-        while r.nextRow(log: &log) {
-            rows += 1
-            let row = r.scanner.row
-            guard r.screenRow(row, log: &log) else { continue }
-            if let ragged = r.raggedProblem(row) {
-                reject(r, row, [RowProblem(column: "", message: ragged)], rejectsIndex: rejectsIndex, log: &log)
-                continue
-            }
-            var problems: [RowProblem] = []
-            let day = LoadSession.date(r, row, cDate, r.value(row, cDate), &problems)
-            let customerBytes = r.value(row, cCustomer)
-            let knownCode = customerKeys.value(for: customerBytes)
-            if customerBytes.isEmpty {
-                problems.append(RowProblem(column: r.columnName(cCustomer), message: "is empty (every event needs a customer id)"))
-            } else if customersGiven, knownCode.map({ $0 >= knownBelow }) ?? true {
-                problems.append(RowProblem(column: r.columnName(cCustomer), message: "customer id \(TableReader.quote(customerBytes)) is not in \(customersName)"))
-            }
-            let kind = LoadSession.label(r, row, cKind, LoadSession.eventKindLabels, what: "known event kind", &problems)
-            if kind == nil, problems.isEmpty {
-                problems.append(RowProblem(column: r.columnName(cKind), message: "is empty (expected one of: \(LoadSession.eventKindLabels.expected))"))
-            }
-            var invoiceRow: Int32 = -1
-            if let cInvoice {
-                let b = r.value(row, cInvoice)
-                if !b.isEmpty {
-                    if let row = numbered.map({ $0.row(for: b) }) ?? invoiceKeys.value(for: b) {
-                        invoiceRow = row
-                        if let code = knownCode, invoiceCustomer[Int(row)] != code {
-                            problems.append(RowProblem(column: r.columnName(cInvoice), message: "invoice \(TableReader.quote(b)) belongs to another customer (line \(invoiceLine[Int(row)]) of the invoices file)"))
-                        }
-                    } else {
-                        problems.append(RowProblem(column: r.columnName(cInvoice), message: "invoice id \(TableReader.quote(b)) is not among the loaded invoices"))
-                    }
-                }
-            }
-            guard let kind, problems.isEmpty else {
-                reject(r, row, problems, rejectsIndex: rejectsIndex, log: &log)
-                continue
-            }
-            var code: Int32
-            if let knownCode {
-                code = knownCode
+        if let split = parallelSplit(r, url: url, fileSize: fileSize),
+           let secondReader = try? r.part(startingAt: split, url: url) {
+            // The second run starts from the customers known now (shared storage until either
+            // run adds one); its new customers are renumbered by the merge.
+            let second = EventPartReader(
+                context: context, expectedBytes: fileSize - split, customerKeys: first.customerKeys,
+                customerIds: first.customerIds, rejects: rejectsIndex != nil ? RejectsLog(header: r.header) : nil)
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { second.read(secondReader) }
+            let atSplit = first.read(r, stopAt: split)
+            group.wait()
+            eventHalvesMerged = atSplit
+            if atSplit {
+                merge(second, into: first, lineOffset: r.scanner.linesConsumed, knownCustomers: knownCustomers)
             } else {
-                code = customerIds.intern(String(decoding: customerBytes, as: UTF8.self))
-                _ = customerKeys.insert(customerBytes, value: code)
+                first.read(r)
             }
-            var note = ""
-            if let cNote {
-                let b = r.value(row, cNote)
-                if !b.isEmpty { note = String(decoding: b, as: UTF8.self) }
-            }
-            events.append(date: day, customer: code, invoice: invoiceRow, kind: kind, note: note, sourceLine: row.line)
+        } else {
+            first.read(r)
         }
-        rowsRead[r.fileName] = rows
-        if rows == 0, log.total == issuesBefore {
+
+        dataset.events = first.table
+        customerKeys = first.customerKeys
+        dataset.customerIds = first.customerIds
+        log.absorb(first.log, lineOffset: 0)
+        if let rejectsIndex, let kept = first.rejects { rejects[rejectsIndex].log = kept }
+        rowsRead[r.fileName] = first.rows
+        if first.rows == 0, log.total == issuesBefore {
             warnings.append("\(r.fileName): no data rows (the file has a header only)")
         }
+    }
+
+    /// Appends the second part of events.csv to the first, renumbering customers the second part
+    /// saw first (codes from `knownCustomers` on) in row order, as one pass would.
+    private func merge(_ b: EventPartReader, into a: EventPartReader, lineOffset: Int, knownCustomers: Int) {
+        var t = a.table
+        a.table = EventTable()
+        let bt = b.table
+        var customerKeys = a.customerKeys
+        a.customerKeys = ByteKeyTable(capacity: 16)
+        var customerIds = a.customerIds
+        a.customerIds = IdInterner()
+        var remap = [Int32](repeating: -1, count: max(b.customerIds.count - knownCustomers, 0))
+        t.reserveCapacity(t.count + bt.count)
+        t.customer.append(contentsOf: bt.customer)
+        if !remap.isEmpty {
+            let from = t.customer.count - bt.count
+            for row in from..<t.customer.count where t.customer[row] >= Int32(knownCustomers) {
+                let k = Int(t.customer[row]) - knownCustomers
+                if remap[k] < 0 {
+                    var name = b.customerIds.name(of: t.customer[row])
+                    remap[k] = name.withUTF8 { bytes in
+                        let key = UnsafeRawBufferPointer(bytes)
+                        if let c = customerKeys.value(for: key) { return c }
+                        let c = customerIds.intern(String(decoding: bytes, as: UTF8.self))
+                        _ = customerKeys.insert(key, value: c)
+                        return c
+                    }
+                }
+                t.customer[row] = remap[k]
+            }
+        }
+        t.date.append(contentsOf: bt.date)
+        t.invoice.append(contentsOf: bt.invoice)
+        t.kind.append(contentsOf: bt.kind)
+        t.note.append(contentsOf: bt.note)
+        t.sourceLine.append(contentsOf: bt.sourceLine.lazy.map { $0 + lineOffset })
+        a.table = t
+        a.customerKeys = customerKeys
+        a.customerIds = customerIds
+        a.log.absorb(b.log, lineOffset: lineOffset)
+        if let br = b.rejects { a.rejects?.absorb(br, lineOffset: lineOffset) }
+        a.rows += b.rows
     }
 }

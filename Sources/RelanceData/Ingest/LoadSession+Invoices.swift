@@ -38,7 +38,7 @@ extension LoadSession {
         customerKeys = ByteKeyTable()
         dataset.customerIds = IdInterner()
 
-        if let split = parallelSplit(r, fileSize: fileSize, rowIsId: rowIsId),
+        if !rowIsId, let split = parallelSplit(r, url: sources.invoices, fileSize: fileSize),
            let secondReader = try? r.part(startingAt: split, url: sources.invoices) {
             let second = InvoicePartReader(
                 columns: columns, defaultCurrency: defaultCurrency, knownBelow: Int32.max,
@@ -72,12 +72,12 @@ extension LoadSession {
         }
     }
 
-    /// The offset where a second thread can start: just after the first line feed past the
-    /// middle of the file; nil when the file is small, ids are row numbers, or one core only.
-    private func parallelSplit(_ r: TableReader, fileSize: Int, rowIsId: Bool) -> Int? {
-        guard !rowIsId, fileSize >= parallelThresholdBytes,
+    /// The offset where a second thread can start reading `url`: just after the first line
+    /// feed past the middle of the file; nil when the file is small or there is one core only.
+    func parallelSplit(_ r: TableReader, url: URL, fileSize: Int) -> Int? {
+        guard fileSize >= parallelThresholdBytes,
               ProcessInfo.processInfo.activeProcessorCount > 1,
-              let handle = try? FileHandle(forReadingFrom: sources.invoices) else { return nil }
+              let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         let middle = max(fileSize / 2, r.scanner.offset)
         guard (try? handle.seek(toOffset: UInt64(middle))) != nil,

@@ -10,6 +10,7 @@ final class LoadSession {
     var warnings: [String] = []
     var rowsRead: [String: Int] = [:]
     var invoiceHalvesMerged = false
+    var eventHalvesMerged = false
     var rejects: [(file: InputFile, name: String, log: RejectsLog)] = []
     /// Customer id bytes → customer code (shared by the three files).
     var customerKeys = ByteKeyTable(capacity: 4096)
