@@ -115,9 +115,16 @@ final class EventPartReader {
             if let cInvoice = c.invoice {
                 let b = r.value(row, cInvoice)
                 if !b.isEmpty {
-                    if let row = numbered.map({ $0.row(for: b) }) ?? invoiceKeys.value(for: b) {
+                    var found: NumberedIdIndex.Entry?
+                    if let numbered {
+                        found = numbered.entry(for: b)
+                    } else if let row = invoiceKeys.value(for: b) {
+                        found = NumberedIdIndex.Entry(row: row, customer: invoiceCustomer[Int(row)])
+                    }
+                    if let found {
+                        let row = found.row
                         invoiceRow = row
-                        if let code = knownCode, invoiceCustomer[Int(row)] != code {
+                        if let code = knownCode, found.customer != code {
                             problems.append(RowProblem(column: r.columnName(cInvoice), message: "invoice \(TableReader.quote(b)) belongs to another customer (line \(invoiceLine[Int(row)]) of the invoices file)"))
                         }
                     } else {

@@ -15,7 +15,7 @@ extension LoadSession {
         // table (already complete when the invoices arrived out of order).
         var numbered: NumberedIdIndex?
         if cInvoice != nil, !invoiceIdsIndexed {
-            numbered = NumberedIdIndex.build(dataset.invoices.invoiceIds)
+            numbered = NumberedIdIndex.build(dataset.invoices.invoiceIds, customers: dataset.invoices.customer)
             if numbered == nil {
                 invoiceKeys = LoadSession.index(dataset.invoices.invoiceIds, capacity: dataset.invoices.count)
                 invoiceIdsIndexed = true

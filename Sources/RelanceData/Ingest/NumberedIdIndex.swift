@@ -13,11 +13,18 @@ import Foundation
 struct NumberedIdIndex {
     private let prefix: [UInt8]
     private let width: Int
-    private let rows: [Int32]
+    /// Per invoice number: the row (-1: none) and the invoice's customer code, side by side so
+    /// that an event's lookup and its same-customer check touch one cache line.
+    private let entries: [Entry]
+
+    struct Entry {
+        var row: Int32
+        var customer: Int32
+    }
 
     /// The index of `ids` (row = position), or nil when they do not all share one prefix and
     /// one width with a dense enough numbering.
-    static func build(_ ids: [String]) -> NumberedIdIndex? {
+    static func build(_ ids: [String], customers: [Int32]) -> NumberedIdIndex? {
         guard var first = ids.first else { return nil }
         let shape: (prefix: [UInt8], width: Int)? = first.withUTF8 { b in
             var digits = 0
@@ -38,12 +45,12 @@ struct NumberedIdIndex {
             numbers[row] = Int32(number)
             largest = max(largest, number)
         }
-        var rows = [Int32](repeating: -1, count: largest + 1)
+        var entries = [Entry](repeating: Entry(row: -1, customer: -1), count: largest + 1)
         for (row, number) in numbers.enumerated() {
             // Equal numbers would mean equal ids, which the invoices reader has refused.
-            rows[Int(number)] = Int32(row)
+            entries[Int(number)] = Entry(row: Int32(row), customer: customers[row])
         }
-        return NumberedIdIndex(prefix: shape.prefix, width: shape.width, rows: rows)
+        return NumberedIdIndex(prefix: shape.prefix, width: shape.width, entries: entries)
     }
 
     /// The number in `b` when it has the index's prefix and width; nil otherwise.
@@ -63,10 +70,10 @@ struct NumberedIdIndex {
         return v
     }
 
-    /// The row of the invoice whose id is `b`, nil when there is none.
-    @inline(__always) func row(for b: UnsafeRawBufferPointer) -> Int32? {
-        guard let n = NumberedIdIndex.number(b, prefix: prefix, width: width), n < rows.count else { return nil }
-        let r = rows[n]
-        return r >= 0 ? r : nil
+    /// The row and customer of the invoice whose id is `b`, nil when there is none.
+    @inline(__always) func entry(for b: UnsafeRawBufferPointer) -> Entry? {
+        guard let n = NumberedIdIndex.number(b, prefix: prefix, width: width), n < entries.count else { return nil }
+        let e = entries[n]
+        return e.row >= 0 ? e : nil
     }
 }
