@@ -63,6 +63,56 @@ import Testing
         }
     }
 
+    /// The documented rule, written the plain way (digit arrays), as the reference.
+    static func referenceCardCheck(_ b: [UInt8]) -> Bool {
+        func luhn(_ digits: ArraySlice<UInt8>) -> Bool {
+            guard digits.count >= 13, digits.count <= 19 else { return false }
+            var sum = 0
+            for (k, d) in digits.reversed().enumerated() {
+                var v = Int(d)
+                if k % 2 == 1 { v *= 2; if v > 9 { v -= 9 } }
+                sum += v
+            }
+            return sum % 10 == 0
+        }
+        guard b.count >= 13 else { return false }
+        var i = 0
+        while i < b.count {
+            guard b[i] &- 48 < 10 else { i += 1; continue }
+            var digits: [UInt8] = []
+            var groupStart = 0
+            var j = i
+            while j < b.count {
+                let c = b[j]
+                if c &- 48 < 10 { digits.append(c - 48); j += 1; continue }
+                if c == 32 || c == 45, j + 1 < b.count, b[j + 1] &- 48 < 10 {
+                    if luhn(digits[groupStart...]) { return true }
+                    groupStart = digits.count
+                    j += 1
+                    continue
+                }
+                break
+            }
+            if groupStart > 0, luhn(digits[groupStart...]) { return true }
+            if luhn(digits[...]) { return true }
+            i = j + 1
+        }
+        return false
+    }
+
+    @Test func cardScreenAgreesWithTheDigitArrayDefinition() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("0123456789012345678901234567890123456789 -a".utf8)
+        var flagged = 0
+        for _ in 0..<20_000 {
+            let b = (0..<Int.random(in: 10...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let fast = b.withUnsafeBytes { CardNumberDetector.looksLikeCardNumber($0) }
+            #expect(fast == Self.referenceCardCheck(b), "\(String(decoding: b, as: UTF8.self))")
+            if fast { flagged += 1 }
+        }
+        #expect(flagged > 100)
+    }
+
     @Test func scannerFindsFieldEndsInsideLongAndNonASCIIFields() throws {
         let files = TestFiles()
         var text = "a,b,c\n"

@@ -21,44 +21,50 @@ enum CardNumberDetector {
         while i < n {
             guard b[i] &- 48 < 10 else { i += 1; continue }
             // A run starts at a digit; it ends before a byte that is not a digit, space or dash,
-            // or before a doubled separator.
-            var digits: [UInt8] = []
-            var groupStart = 0
+            // or before a doubled separator. Checked in place: no digit array is built (this runs
+            // on every long field of every file).
+            var groupStart = i
+            var grouped = false
             var j = i
             while j < n {
                 let c = b[j]
-                let d = c &- 48
-                if d < 10 {
-                    digits.append(d)
+                if c &- 48 < 10 {
                     j += 1
                     continue
                 }
                 if (c == 32 || c == 45), j + 1 < n, b[j + 1] &- 48 < 10 {
                     // A plain digit group ends here.
-                    if check(digits[groupStart...]) { return true }
-                    groupStart = digits.count
+                    if luhnCandidate(b, groupStart, j) { return true }
+                    groupStart = j + 1
+                    grouped = true
                     j += 1
                     continue
                 }
                 break
             }
-            if groupStart > 0, check(digits[groupStart...]) { return true }
-            if check(digits[...]) { return true }
+            if grouped, luhnCandidate(b, groupStart, j) { return true }
+            if luhnCandidate(b, i, j) { return true }
             i = j + 1
         }
         return false
     }
 
-    @inline(__always) private static func check(_ digits: ArraySlice<UInt8>) -> Bool {
-        guard digits.count >= 13, digits.count <= 19 else { return false }
+    /// Whether the digits of `b[from..<to]` (separators skipped) are 13–19 digits passing Luhn.
+    @inline(__always) private static func luhnCandidate(_ b: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> Bool {
+        guard to - from >= 13 else { return false }
         var sum = 0
-        var double = false
-        for d in digits.reversed() {
-            var v = Int(d)
-            if double { v *= 2; if v > 9 { v -= 9 } }
-            sum += v
-            double.toggle()
+        var count = 0
+        var k = to - 1
+        while k >= from {
+            let d = b[k] &- 48
+            if d < 10 {
+                var v = Int(d)
+                if count & 1 == 1 { v *= 2; if v > 9 { v -= 9 } }
+                sum += v
+                count += 1
+            }
+            k -= 1
         }
-        return sum % 10 == 0
+        return count >= 13 && count <= 19 && sum % 10 == 0
     }
 }
