@@ -89,6 +89,8 @@ let package = Package(
         .testTarget(name: "RelanceOutreachTests", dependencies: ["RelanceOutreach"]),
         .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport", "SyntheticData"]),
         .testTarget(name: "RelanceScoringTests", dependencies: ["RelanceScoring", "RelanceExport"]),
+        // Runs the built `relance` executable (exit statuses, stderr lines, JSON output).
+        .testTarget(name: "RelanceCLITests", dependencies: ["relance"]),
     ],
     swiftLanguageModes: [.v5]
 )
