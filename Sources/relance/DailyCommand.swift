@@ -16,7 +16,9 @@ struct DailyCommand: ParsableCommand {
             report.html. Nothing is written unless the configuration, templates, bundle and data \
             are valid. Files are written first, the contact ledger last (one transaction): send \
             the outbox only after a 0 exit. Running twice the same day rewrites identical files \
-            and records nothing twice (the ledger keys the day's run).
+            and records nothing twice (the ledger keys the day's run). --dry-run writes the same \
+            files with the messages in preview/ instead of outbox/ and records nothing: a way to \
+            look at tomorrow's plan, or at a new configuration, without touching the ledger.
 
             Exit status: 0 done; 64 bad usage; 65 invalid data or an unusable bundle; 66 an input, \
             the bundle or the configuration cannot be opened; 73 an output cannot be written; \
@@ -31,6 +33,9 @@ struct DailyCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Output folder (overrides [daily] out_dir); the day's files go to <dir>/<as-of>/.", valueName: "dir"))
     var out: String?
+
+    @Flag(help: "Write everything but put messages in preview/ and record nothing in the ledger.")
+    var dryRun = false
 
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of: \"\(asOf)\" is not a YYYY-MM-DD date") }
@@ -93,8 +98,13 @@ struct DailyCommand: ParsableCommand {
         let ledger: ContactLedger
         let plan: OutreachPlan
         do {
-            try FileManager.default.createDirectory(at: settings.ledger.deletingLastPathComponent(), withIntermediateDirectories: true)
-            ledger = try ContactLedger(path: settings.ledger.path)
+            if dryRun && !FileManager.default.fileExists(atPath: settings.ledger.path) {
+                // Nothing to read and nothing to record: do not create the ledger file.
+                ledger = try ContactLedger()
+            } else {
+                try FileManager.default.createDirectory(at: settings.ledger.deletingLastPathComponent(), withIntermediateDirectories: true)
+                ledger = try ContactLedger(path: settings.ledger.path)
+            }
             var planner = OutreachPlanner(config: outreach, templates: templates)
             planner.customersFileName = settings.customers.lastPathComponent
             plan = try planner.plan(dataset: loaded.dataset, risk: result.invoices, ledger: ledger, asOf: day)
@@ -123,7 +133,7 @@ struct DailyCommand: ParsableCommand {
         }
         let summary: OutreachPlanOutput.Summary
         do {
-            summary = try OutreachPlanOutput.write(plan, to: dir, ledger: ledger, dryRun: false)
+            summary = try OutreachPlanOutput.write(plan, to: dir, ledger: ledger, dryRun: dryRun)
         } catch {
             throw CommandFailure.cannotWrite("\(dir.path): cannot write the plan or record it in the ledger: \(error)")
         }
@@ -139,11 +149,12 @@ struct DailyCommand: ParsableCommand {
 
         let customers = Set(plan.rows.map(\.decision.customerId)).count
         print("daily \(day.iso): \(result.invoices.count) open invoices scored; plan for \(customers) customers: "
-              + "\(plan.messages.count) messages, \(plan.calls.count) calls; recorded as \(plan.runId)")
+              + "\(plan.messages.count) messages, \(plan.calls.count) calls; "
+              + (summary.recorded ? "recorded as \(plan.runId)" : "not recorded (dry run)"))
         print("  risk list  \(riskCSV.path)  (+ risk.xlsx, risk.json)")
         print("  plan       \(dir.appendingPathComponent("plan.csv").path)")
         print("  calls      \(dir.appendingPathComponent("calls.csv").path)")
-        print("  outbox     \(dir.appendingPathComponent("outbox").path)/  (\(summary.messageFiles.count) messages)")
+        print("  \(dryRun ? "preview" : "outbox ")    \(dir.appendingPathComponent(dryRun ? "preview" : "outbox").path)/  (\(summary.messageFiles.count) messages)")
         print("  report     \(reportURL.path)")
         print("  ledger     \(settings.ledger.path)")
         warnLine("time: " + clock.summary)

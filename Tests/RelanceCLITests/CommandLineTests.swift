@@ -124,4 +124,48 @@ import Testing
         #expect(scores == scores.sorted(by: >))
         #expect(lines.contains { $0.contains("duplicate_of:") })
     }
+
+    @Test func dailyDryRunRecordsNothingAndASecondRealRunChangesNothing() throws {
+        let dir = try scratch()
+        let config = dir.appendingPathComponent("config")
+        #expect(try relance(["init", config.path]).status == 0)
+        let toml = config.appendingPathComponent("relance.toml")
+        let daily = """
+
+            [daily]
+            invoices = "\(Self.sample.appendingPathComponent("invoices.csv").path)"
+            customers = "\(Self.sample.appendingPathComponent("customers.csv").path)"
+            events = "\(Self.sample.appendingPathComponent("events.csv").path)"
+            model = "\(Self.packageRoot.appendingPathComponent("models/demo").path)"
+            ledger = "ledger.sqlite"
+            out_dir = "../daily"
+            language = "fr"
+
+            """
+        let handle = try FileHandle(forWritingTo: toml)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(daily.utf8))
+        try handle.close()
+        let ledger = config.appendingPathComponent("ledger.sqlite")
+        let day = dir.appendingPathComponent("daily/2026-11-27")
+
+        let dry = try relance(["daily", "--config", toml.path, "--as-of", "2026-11-27", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("not recorded (dry run)"))
+        #expect(!FileManager.default.fileExists(atPath: ledger.path))
+        #expect(!FileManager.default.fileExists(atPath: day.appendingPathComponent("outbox").path))
+        let previews = try FileManager.default.contentsOfDirectory(atPath: day.appendingPathComponent("preview").path)
+        #expect(previews.contains { $0.hasSuffix(".eml") })
+
+        let first = try relance(["daily", "--config", toml.path, "--as-of", "2026-11-27"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: ledger.path))
+        let outbox = try FileManager.default.contentsOfDirectory(atPath: day.appendingPathComponent("outbox").path).sorted()
+        #expect(outbox.sorted() == previews.sorted())
+        let plan = try Data(contentsOf: day.appendingPathComponent("plan.csv"))
+        let second = try relance(["daily", "--config", toml.path, "--as-of", "2026-11-27"])
+        #expect(second.status == 0)
+        #expect(second.stdout == first.stdout)
+        #expect(try Data(contentsOf: day.appendingPathComponent("plan.csv")) == plan)
+    }
 }
