@@ -137,6 +137,71 @@ public enum PaymentFeature: Int, CaseIterable, Sendable, Codable {
     }
 }
 
+extension PaymentFeature {
+    /// ``summary`` in French, for the French report (the bundle stores the English one).
+    public var frenchSummary: String {
+        switch self {
+        case .priorSettledCountLog:
+            return "log(1 + nombre de factures du client payées avant le jour)"
+        case .lateShareShrunk:
+            return "part des factures payées du client réglées en retard, rapprochée de la part de la population quand le client en a peu"
+        case .populationLateShare:
+            return "part de toutes les factures payées avant le jour qui l'ont été en retard (l'a priori pour les clients sans historique)"
+        case .meanDaysLate:
+            return "retard moyen en jours entre échéance et paiement des factures payées du client (négatif = en avance ; 0 sans historique)"
+        case .medianDaysLate:
+            return "retard médian en jours entre échéance et paiement des factures payées du client (exact ; 0 sans historique)"
+        case .maxDaysLate:
+            return "plus long retard en jours entre échéance et paiement parmi les factures payées du client (0 sans historique)"
+        case .recencyWeightedDaysLate:
+            return "retard moyen des factures payées du client, les paiements récents pesant plus (le poids est divisé par deux tous les 90 jours par défaut)"
+        case .lateShareTrend:
+            return "part en retard des 5 dernières factures payées du client moins sa part globale (positif = en dégradation)"
+        case .daysSinceLastPayment:
+            return "jours depuis le dernier paiement du client (depuis sa première facture s'il n'a jamais payé ; 0 pour un nouveau client)"
+        case .openInvoiceCount:
+            return "nombre des autres factures du client encore impayées le jour"
+        case .openAmount:
+            return "montant total des autres factures du client encore impayées le jour"
+        case .overdueInvoiceCount:
+            return "nombre des autres factures du client impayées et échues le jour"
+        case .overdueAmount:
+            return "montant total des autres factures du client impayées et échues le jour"
+        case .logAmount:
+            return "log(1 + montant de la facture)"
+        case .amountLogRatioToPriorMean:
+            return "log du montant de la facture rapporté au montant moyen des factures précédentes du client (0 sans facture précédente)"
+        case .paymentTermsDays:
+            return "délai de paiement accordé en jours (échéance moins date d'émission)"
+        case .tenureDays:
+            return "jours depuis le début de la relation client (customer_since ou première facture, la plus ancienne des deux)"
+        case .methodCard: return "facture payée par carte"
+        case .methodTransfer: return "facture payée par virement"
+        case .methodDirectDebit: return "facture payée par prélèvement"
+        case .methodCheque: return "facture payée par chèque"
+        case .methodOther: return "facture payée par un autre moyen (référence : moyen non renseigné)"
+        case .channelElectronic: return "facture envoyée par voie électronique"
+        case .channelPaper: return "facture envoyée sur papier (référence : canal non renseigné)"
+        case .dueMonthSin: return "sinus du mois d'échéance sur le cycle annuel (saisonnalité)"
+        case .dueMonthCos: return "cosinus du mois d'échéance sur le cycle annuel (saisonnalité)"
+        case .dueInAugust: return "échéance en août (congés d'été)"
+        case .dueInDecember: return "échéance en décembre (fêtes de fin d'année)"
+        case .priorDisputes: return "nombre de litiges ouverts par le client avant le jour"
+        case .brokenPromises:
+            return "nombre de promesses de paiement du client dont la date est passée avant le jour sans paiement"
+        case .remindersBounced: return "nombre de relances au client revenues en erreur avant le jour"
+        case .hardshipReported: return "le client a signalé des difficultés financières avant le jour"
+        case .hasHistory: return "le client avait payé au moins une facture avant le jour"
+        }
+    }
+
+    /// The feature named `name` in a schema, nil for a name this version does not define.
+    public init?(name: String) {
+        guard let f = PaymentFeature.allCases.first(where: { $0.name == name }) else { return nil }
+        self = f
+    }
+}
+
 /// A feature column as a model bundle and a report see it: its name and what it measures.
 public struct FeatureDefinition: Sendable, Codable, Equatable {
     public var name: String

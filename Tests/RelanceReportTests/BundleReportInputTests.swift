@@ -26,6 +26,17 @@ struct BundleReportInputTests {
         #expect(input.anomaly?.scores.total == f.risk.count)
     }
 
+    @Test func frenchReportNamesEveryCoefficientInFrench() throws {
+        let f = try DailyFixture.shared.get()
+        let english = ModelReportInput(bundle: f.bundle, language: .en)
+        let french = ModelReportInput(bundle: f.bundle, language: .fr)
+        #expect(french.coefficients.map(\.feature) == english.coefficients.map(\.feature))
+        for (fr, en) in zip(french.coefficients, english.coefficients) {
+            #expect(fr.description != en.description, "\(fr.feature) keeps its English description")
+            #expect(!fr.description.contains(" the "), "\(fr.feature): \(fr.description)")
+        }
+    }
+
     @Test func scoreDistributionsByOutcomeAddUpToTheTestRows() throws {
         let f = try DailyFixture.shared.get()
         let m = f.bundle.metrics.late.model

@@ -1,3 +1,4 @@
+import RelanceFeatures
 import RelanceData
 import RelanceModels
 import RelanceScoring
@@ -19,7 +20,11 @@ extension ModelReportInput {
         let model = bundle.lateModel
         let coefficients = model.featureNames.indices.map { j -> CoefficientRow in
             let name = model.featureNames[j]
-            let summary = bundle.featureSchema.definition(named: name)?.summary ?? name
+            let english = bundle.featureSchema.definition(named: name)?.summary ?? name
+            // The French wording is this version's; a bundle whose English summary differs from
+            // it (another schema) keeps its own words rather than a possibly wrong translation.
+            let known = PaymentFeature(name: name).flatMap { $0.summary == english ? $0 : nil }
+            let summary = french ? known?.frenchSummary ?? english : english
             let se = j < model.report.standardErrors.count ? model.report.standardErrors[j] : nil
             return CoefficientRow(feature: name, description: summary, coefficient: model.coefficients[j],
                                   standardError: se.flatMap { $0.isFinite ? $0 : nil })
