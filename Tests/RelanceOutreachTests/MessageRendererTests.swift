@@ -32,6 +32,22 @@ import Testing
         return out
     }
 
+    @Test func signatureAndHoursFollowTheMessageLanguage() throws {
+        var config = Fixture.config()
+        config.company.localizedSignature = LocalizedText("Team", byLanguage: ["fr": "L'équipe compta", "en": "The accounts team"])
+        config.contact.localizedHours = LocalizedText("", byLanguage: ["fr": "du lundi au vendredi", "en": "Monday to Friday"])
+        let renderer = MessageRenderer(templates: try MessageTemplateTests.shipped(), config: config)
+        for (lang, signature, hours) in [("fr", "L'équipe compta", "du lundi au vendredi"), ("en", "The accounts team", "Monday to Friday")] {
+            var s = Fixture.situation(open: [Fixture.invoice("A-1", amount: 1500, daysOverdue: 20)])
+            s.language = lang
+            let d = Decision(customerId: "C1", day: Fixture.wednesday, action: .overdueReminder, tone: .friendly, channel: .email,
+                             invoiceIds: ["A-1"], reason: .overdueFirstReminder, segment: .inDifficulty, paymentPlan: nil)
+            let m = try #require(try renderer.render(d, situation: s))
+            #expect(m.text.contains(signature), "\(lang)")
+            #expect(m.text.contains(hours), "\(lang)")
+        }
+    }
+
     @Test func everyKindRendersInBothLanguagesWithTheHumanContact() throws {
         let messages = try renderAll()
         #expect(messages.count == 12)

@@ -95,3 +95,55 @@ import Testing
         #expect(try String(contentsOf: dir.appendingPathComponent("relance.toml"), encoding: .utf8) == "edited")
     }
 }
+
+@Suite struct LocalizedSignatureAndHoursTests {
+    let head = """
+        [company]
+        name = "Atelier"
+        sender_email = "a@b.example"
+
+        """
+
+    @Test func aTableByLanguageGivesEachMessageLanguageItsOwnWords() throws {
+        let text = head + """
+            signature = { fr = "Le service comptabilité", en = "The accounts team" }
+            [contact]
+            name = "C"
+            phone = "1"
+            email = "c@b.example"
+            hours = { fr = "du lundi au vendredi", default = "weekdays" }
+            """
+        let c = try OutreachConfig.parse(text, file: "r.toml")
+        #expect(c.company.localizedSignature.text(for: "fr") == "Le service comptabilité")
+        #expect(c.company.localizedSignature.text(for: "fr-BE") == "Le service comptabilité")
+        #expect(c.company.localizedSignature.text(for: "EN") == "The accounts team")
+        #expect(c.company.localizedSignature.text(for: "de") == "")
+        #expect(c.contact.localizedHours.text(for: "fr_CA") == "du lundi au vendredi")
+        #expect(c.contact.localizedHours.text(for: "en") == "weekdays")
+    }
+
+    @Test func aPlainStringServesEveryLanguage() throws {
+        let text = head + "signature = \"Atelier\"\n[contact]\nname = \"C\"\nphone = \"1\"\nemail = \"c@b.example\"\nhours = \"9-17\"\n"
+        let c = try OutreachConfig.parse(text, file: "r.toml")
+        #expect(c.company.signature == "Atelier")
+        #expect(c.company.localizedSignature.text(for: "fr") == "Atelier")
+        #expect(c.contact.localizedHours.text(for: "en") == "9-17")
+    }
+
+    @Test func aBadLanguageKeyOrValueIsRefusedWithItsLine() throws {
+        for bad in ["signature = { \"9x\" = \"a\" }", "signature = { fr = 3 }", "signature = 3"] {
+            let text = head + bad + "\n[contact]\nname = \"C\"\nphone = \"1\"\nemail = \"c@b.example\"\n"
+            let error = #expect(throws: OutreachConfigError.self) { try OutreachConfig.parse(text, file: "r.toml") }
+            #expect(error?.line == 4, "\(bad)")
+            #expect(error?.problem.hasPrefix("[company] signature:") == true, "\(bad)")
+        }
+    }
+
+    @Test func theStarterFileSignsFrenchMessagesInFrench() throws {
+        let url = try #require(StarterFiles.resourcesDirectory).appendingPathComponent("relance.toml")
+        let c = try OutreachConfig.parse(try String(contentsOf: url, encoding: .utf8), file: "relance.toml")
+        #expect(c.company.localizedSignature.text(for: "fr") == "Le service comptabilité")
+        #expect(c.contact.localizedHours.text(for: "fr").hasPrefix("du lundi au vendredi"))
+        #expect(c.contact.localizedHours.text(for: "en").hasPrefix("Monday to Friday"))
+    }
+}

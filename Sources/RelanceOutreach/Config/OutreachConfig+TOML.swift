@@ -72,6 +72,32 @@ extension OutreachConfig {
             set(&c, s)
         }
     }
+    /// A string, or a table of strings by language tag (`default` = for other languages).
+    private static func localized(_ set: @escaping (inout OutreachConfig, LocalizedText) -> Void) -> Field {
+        { c, v in
+            if let s = v.string { set(&c, LocalizedText(s)); return }
+            guard let table = v.table else {
+                throw FieldProblem(text: "expected a string or a table by language such as { fr = \"…\", en = \"…\" }, found \(v.type)")
+            }
+            var fallback = ""
+            var byLanguage: [String: String] = [:]
+            for (language, value) in table {
+                guard let s = value.tomlValue.string else {
+                    throw FieldProblem(text: "\(language): expected a string, found \(value.tomlValue.type)")
+                }
+                if language == "default" {
+                    fallback = s
+                } else {
+                    guard language.count >= 2, language.count <= 35, language.first?.isLetter == true,
+                          language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                        throw FieldProblem(text: "\"\(language)\" is not a language tag (expected fr, en, fr-BE, … or default)")
+                    }
+                    byLanguage[language] = s
+                }
+            }
+            set(&c, LocalizedText(fallback, byLanguage: byLanguage))
+        }
+    }
     private static func int(_ range: ClosedRange<Int>, _ set: @escaping (inout OutreachConfig, Int) -> Void) -> Field {
         { c, v in
             guard let i = v.int else { throw FieldProblem(text: "expected an integer, found \(v.type)") }
@@ -118,13 +144,13 @@ extension OutreachConfig {
             "logo_url": string { $0.company.logoURL = $1 },
             "brand_colour": string { $0.company.brandColour = $1 },
             "sender_email": string { $0.company.senderEmail = $1 },
-            "signature": string { $0.company.signature = $1 },
+            "signature": localized { $0.company.localizedSignature = $1 },
         ],
         "contact": [
             "name": string { $0.contact.name = $1 },
             "phone": string { $0.contact.phone = $1 },
             "email": string { $0.contact.email = $1 },
-            "hours": string { $0.contact.hours = $1 },
+            "hours": localized { $0.contact.localizedHours = $1 },
         ],
         "payment": [
             "link_template": string { $0.payment.linkTemplate = $1 },

@@ -66,6 +66,7 @@ public enum MessageContext {
         // Only a recent exchange is worth mentioning ("following our conversation of …").
         let recentSupport = s.lastSupportContactDay.map { asOf - $0 <= 30 } ?? false
         let recentPromise = s.promiseMadeDay.map { asOf - $0 <= 60 } ?? false
+        let hours = config.contact.localizedHours.text(for: lang)
         return [
             "language": lang,
             "subject": "",
@@ -74,9 +75,9 @@ public enum MessageContext {
             "as_of": MessageFormat.date(asOf, language: lang),
             "company": ["name": config.company.name, "logo_url": config.company.logoURL, "has_logo": !config.company.logoURL.isEmpty,
                         "brand_colour": config.company.brandColour, "sender_email": config.company.senderEmail,
-                        "signature": config.company.signature] as [String: Any],
+                        "signature": config.company.localizedSignature.text(for: lang)] as [String: Any],
             "contact": ["name": config.contact.name, "phone": config.contact.phone, "email": config.contact.email,
-                        "hours": config.contact.hours, "has_hours": !config.contact.hours.isEmpty] as [String: Any],
+                        "hours": hours, "has_hours": !hours.isEmpty] as [String: Any],
             "customer": ["id": s.customerId, "name": s.name, "contact_name": s.contactName,
                          "greeting_name": s.contactName.isEmpty ? s.name : s.contactName, "since_year": sinceYear] as [String: Any],
             "is_new_customer": segment == .newCustomer,
