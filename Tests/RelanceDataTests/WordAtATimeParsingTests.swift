@@ -166,3 +166,20 @@ import Testing
         }
     }
 }
+
+@Suite struct IdInternerDeferredIndexTests {
+    @Test func namesAppendedUnhashedAreFoundBeforeAndAfterIndexing() {
+        var ids = IdInterner()
+        #expect(ids.intern("C1") == 0)
+        #expect(ids.appendNew("C2") == 1)
+        #expect(ids.appendNew("C3") == 2)
+        #expect(ids.code(of: "C3") == 2)          // not indexed yet: found directly
+        #expect(ids.code(of: "C9") == nil)
+        #expect(ids.intern("C2") == 1)            // interning indexes the appended names first
+        #expect(ids.intern("C4") == 3)
+        #expect(ids.appendNew("C5") == 4)
+        ids.indexNewNames()
+        #expect(ids.code(of: "C5") == 4)
+        #expect(ids.names == ["C1", "C2", "C3", "C4", "C5"])
+    }
+}

@@ -77,7 +77,7 @@ struct CustomerCodeBatch {
                         var words = w
                         code = withUnsafeBytes(of: &words) { all in
                             let key = UnsafeRawBufferPointer(rebasing: all[0..<count])
-                            let c = ids.intern(String(decoding: key, as: UTF8.self))
+                            let c = ids.appendNew(String(decoding: key, as: UTF8.self))
                             _ = table.insert(key, value: c, hash: hashes[k])
                             return c
                         }
@@ -87,7 +87,7 @@ struct CustomerCodeBatch {
                     code = longBytes.withUnsafeBytes { all in
                         let key = UnsafeRawBufferPointer(rebasing: all[start..<longEnds[k]])
                         if let c = table.value(for: key, hash: hashes[k]) { return c }
-                        let c = ids.intern(String(decoding: key, as: UTF8.self))
+                        let c = ids.appendNew(String(decoding: key, as: UTF8.self))
                         _ = table.insert(key, value: c, hash: hashes[k])
                         return c
                     }

@@ -42,6 +42,7 @@ public enum DatasetLoader {
         if let customers = sources.customers { session.readCustomers(customers) }
         session.readInvoices()
         if let events = sources.events { session.readEvents(events) }
+        session.dataset.customerIds.indexNewNames()
         guard session.log.isEmpty else { throw session.log.error }
 
         var rejectedByFile: [String: Int] = [:]

@@ -140,7 +140,7 @@ final class EventPartReader {
             if let knownCode {
                 code = knownCode
             } else {
-                code = customerIds.intern(String(decoding: customerBytes, as: UTF8.self))
+                code = customerIds.appendNew(String(decoding: customerBytes, as: UTF8.self))
                 _ = customerKeys.insert(customerBytes, value: code)
             }
             var note = ""

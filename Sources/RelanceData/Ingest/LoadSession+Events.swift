@@ -95,7 +95,7 @@ extension LoadSession {
                     remap[k] = name.withUTF8 { bytes in
                         let key = UnsafeRawBufferPointer(bytes)
                         if let c = customerKeys.value(for: key) { return c }
-                        let c = customerIds.intern(String(decoding: bytes, as: UTF8.self))
+                        let c = customerIds.appendNew(String(decoding: bytes, as: UTF8.self))
                         _ = customerKeys.insert(key, value: c)
                         return c
                     }

@@ -148,7 +148,7 @@ extension LoadSession {
                     code = name.withUTF8 { bytes -> Int32 in
                         let key = UnsafeRawBufferPointer(bytes)
                         if let c = customers.value(for: key) { return c }
-                        let c = customerIds.intern(String(decoding: bytes, as: UTF8.self))
+                        let c = customerIds.appendNew(String(decoding: bytes, as: UTF8.self))
                         _ = customers.insert(key, value: c)
                         return c
                     }

@@ -67,7 +67,7 @@ final class LoadSession {
     /// The customer code for id bytes, interning a new id (the only place a customer `String` is built).
     func customerCode(_ b: UnsafeRawBufferPointer) -> Int32 {
         if let c = customerKeys.value(for: b) { return c }
-        let code = dataset.customerIds.intern(String(decoding: b, as: UTF8.self))
+        let code = dataset.customerIds.appendNew(String(decoding: b, as: UTF8.self))
         _ = customerKeys.insert(b, value: code)
         return code
     }
