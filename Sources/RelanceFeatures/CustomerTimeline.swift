@@ -35,7 +35,18 @@ struct CustomerTimeline: Sendable {
     private let populationLate: [Int32]
     private let firstKey: Int32
 
-    /// Sorts `unsorted` by (customer, key), ties kept in construction order.
+    /// A timeline already sorted by (customer, key); `populationSettled[d - firstKey]` and
+    /// `populationLate[d - firstKey]` are cumulative payment counts by key.
+    init(entries: [Entry], segmentStart: [Int], populationSettled: [Int32], populationLate: [Int32], firstKey: Int32) {
+        self.entries = entries
+        self.segmentStart = segmentStart
+        self.populationSettled = populationSettled
+        self.populationLate = populationLate
+        self.firstKey = firstKey
+    }
+
+    /// Sorts `unsorted` by (customer, key), ties kept in construction order (index permutations:
+    /// the path for keys spread over a range much larger than the history).
     init(unsorted: [Entry], keys: [Int32], customerOf: [Int32], customerCount: Int, graceDays: Int32) {
         let order = customerCount == 0
             ? [] : StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: keys))

@@ -85,19 +85,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
             count = n * p
         }
         // Requests grouped by customer, in as-of order within a customer (both stable), so each
-        // customer's facts are replayed once, sequentially, with the accumulator in cache. The
-        // facts each row needs are gathered first, in that order, in one tight loop (many cache
-        // misses in flight at once) rather than one by one inside the feature computation.
-        let customerOf = rows.map { history.rowCustomer[$0] }
-        let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
-        let requests = order.map { k in
-            FeatureRequest(position: k, asOf: asOf[Int(k)], fact: history.factIndex[rows[Int(k)]])
-        }
+        // customer's facts are replayed once, sequentially, with the accumulator in cache.
+        let requests = orderedRequests(rows: rows, asOf: asOf)
         // Customers are independent: split the requests into a few chunks at customer boundaries
         // and replay them on separate cores. Each row is written by exactly one chunk, and the
         // result does not depend on the split (each customer's replay is the same sequence).
         let chunks = Self.chunkBounds(requests.count, parts: parts ?? Self.parallelism(for: requests.count)) { j in
-            customerOf[Int(requests[j].position)] != customerOf[Int(requests[j - 1].position)]
+            requests[j].customer != requests[j - 1].customer
         }
         values.withUnsafeMutableBufferPointer { out in
             let base = UncheckedSendablePointer(out.baseAddress)
@@ -162,6 +156,70 @@ public struct PointInTimeFeatureBuilder: Sendable {
         PaymentLabel.classify(
             due: history.rowDue[row].raw, paid: history.rowPaid[row].raw, cutoff: cutoff.raw,
             graceDays: history.graceDays)
+    }
+
+    /// The requests for `rows` (as of `asOf`), grouped by customer and in as-of order within a
+    /// customer, both stable. Two counting sorts that move the 16-byte requests themselves (by day
+    /// into a scratch array, then by customer into place); as-of days spread over a range much
+    /// larger than the request count take the index-sorting path.
+    func orderedRequests(rows: [Int], asOf: [Int32]) -> [FeatureRequest] {
+        let n = rows.count
+        guard n > 0 else { return [] }
+        let customers = history.customerCount
+        var lo = Int32.max, hi = Int32.min
+        for a in asOf {
+            if a < lo { lo = a }
+            if a > hi { hi = a }
+        }
+        let range = Int(hi) - Int(lo) + 1
+        guard range <= max(4 * n, 1 << 16) else {
+            let customerOf = rows.map { history.rowCustomer[$0] }
+            let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
+            return order.map { k in
+                FeatureRequest(
+                    position: k, asOf: asOf[Int(k)], fact: history.factIndex[rows[Int(k)]], customer: customerOf[Int(k)])
+            }
+        }
+        var dayStart = [Int](repeating: 0, count: range + 1)
+        var customerStart = [Int](repeating: 0, count: customers + 1)
+        var byDay = [FeatureRequest](repeating: FeatureRequest(position: 0, asOf: 0, fact: 0, customer: 0), count: n)
+        history.rowCustomer.withUnsafeBufferPointer { rowCustomer in
+            history.factIndex.withUnsafeBufferPointer { factIndex in
+                dayStart.withUnsafeMutableBufferPointer { dayStart in
+                    customerStart.withUnsafeMutableBufferPointer { customerStart in
+                        for k in 0..<n {
+                            dayStart[Int(asOf[k]) - Int(lo) + 1] += 1
+                            customerStart[Int(rowCustomer[rows[k]]) + 1] += 1
+                        }
+                        for d in 0..<range { dayStart[d + 1] += dayStart[d] }
+                        for c in 0..<customers { customerStart[c + 1] += customerStart[c] }
+                        byDay.withUnsafeMutableBufferPointer { byDay in
+                            for k in 0..<n {
+                                let d = Int(asOf[k]) - Int(lo)
+                                let slot = dayStart[d]
+                                dayStart[d] = slot + 1
+                                let r = rows[k]
+                                byDay[slot] = FeatureRequest(
+                                    position: Int32(k), asOf: asOf[k], fact: factIndex[r], customer: rowCustomer[r])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return [FeatureRequest](unsafeUninitializedCapacity: n) { out, count in
+            customerStart.withUnsafeMutableBufferPointer { customerStart in
+                byDay.withUnsafeBufferPointer { byDay in
+                    for q in byDay {
+                        let c = Int(q.customer)
+                        let slot = customerStart[c]
+                        customerStart[c] = slot + 1
+                        (out.baseAddress! + slot).initialize(to: q)
+                    }
+                }
+            }
+            count = n
+        }
     }
 
     /// How many chunks to split `count` requests into: one per core, none below 50,000 rows each.
@@ -283,11 +341,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
     }
 }
 
-/// One row to compute: where it goes in the matrix, its as-of day, and where its invoice's facts are.
+/// One row to compute: where it goes in the matrix, its as-of day, where its invoice's facts are,
+/// and its customer.
 struct FeatureRequest {
     var position: Int32
     var asOf: Int32
     var fact: Int32
+    var customer: Int32
 }
 
 /// Hands the matrix's base address to the worker chunks, which write disjoint rows.

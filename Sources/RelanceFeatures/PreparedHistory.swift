@@ -44,6 +44,8 @@ final class PreparedHistory: Sendable {
         func inRange(_ d: Int32) -> Bool { d >= Self.firstValidDay && d <= Self.lastValidDay }
         func line(_ lines: [Int], _ i: Int) -> Int { i < lines.count ? lines[i] : 0 }
 
+        // Validation, and the customer histogram for the customer-major layout, in one pass.
+        var next = [Int](repeating: 0, count: customerCount + 1)
         for i in 0..<n {
             let c = inv.customer[i]
             guard c >= 0 && Int(c) < customerCount else {
@@ -59,26 +61,38 @@ final class PreparedHistory: Sendable {
             guard paid == Self.none || inRange(paid) else {
                 throw FeatureError.invalidDate(sourceLine: line(inv.sourceLine, i), row: i, column: "paid_date")
             }
+            next[Int(c) + 1] += 1
         }
+        for c in 0..<customerCount { next[c + 1] += next[c] }
         rowCustomer = inv.customer
         rowIssue = inv.issueDate
         rowDue = inv.dueDate
         rowPaid = inv.paidDate
 
         // Customer-major facts: rows keep their order within a customer, which keeps same-day
-        // ties in row order (and therefore equal on a truncated copy of the history).
-        let rowOfFact = StableCountingSort.order(by: inv.customer)
+        // ties in row order (and therefore equal on a truncated copy of the history). A stable
+        // counting sort by customer, written as a scatter: the row-ordered columns are read
+        // sequentially and each row's facts go straight to their slot.
         var factIndex = [Int32](repeating: 0, count: n)
-        var facts: [InvoiceFacts] = []
-        facts.reserveCapacity(n)
-        for (m, r32) in rowOfFact.enumerated() {
-            let r = Int(r32)
-            factIndex[r] = Int32(m)
-            facts.append(InvoiceFacts(
-                customer: inv.customer[r], issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
-                paid: inv.paidDate[r].raw, amount: inv.amount[r],
-                method: r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown,
-                channel: r < inv.channel.count ? inv.channel[r] : .unknown))
+        let hasMethod = inv.paymentMethod.count == n, hasChannel = inv.channel.count == n
+        let facts = [InvoiceFacts](unsafeUninitializedCapacity: n) { out, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            factIndex.withUnsafeMutableBufferPointer { factIndex in
+                next.withUnsafeMutableBufferPointer { next in
+                    for r in 0..<n {
+                        let c = Int(inv.customer[r])
+                        let m = next[c]
+                        next[c] = m + 1
+                        factIndex[r] = Int32(m)
+                        (out.baseAddress! + m).initialize(to: InvoiceFacts(
+                            customer: inv.customer[r], issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
+                            paid: inv.paidDate[r].raw, amount: inv.amount[r],
+                            method: hasMethod ? inv.paymentMethod[r] : (r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown),
+                            channel: hasChannel ? inv.channel[r] : (r < inv.channel.count ? inv.channel[r] : .unknown)))
+                    }
+                }
+            }
+            count = n
         }
         self.facts = facts
         self.factIndex = factIndex
@@ -133,45 +147,152 @@ final class PreparedHistory: Sendable {
     /// on day d is known from d+1, a payment on day p from p+1, an invoice falls overdue at due+1 if
     /// not paid by its due date, an event dated d is known from d+1, a promise is judged the day
     /// after its deadline (whether its invoice was paid by then is a fixed fact, decided above).
+    ///
+    /// Two stable counting sorts that move the entries themselves: by key into a scratch array
+    /// (emitted in construction order, so same-key ties keep it), then by customer into place.
+    /// No index permutation, no gather. Keys spread over a range much larger than the history
+    /// (a few dates centuries apart) take the index-sorting path of ``CustomerTimeline``.
     private static func buildTimeline(
         facts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
         keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
     ) -> CustomerTimeline {
         typealias Kind = CustomerTimeline.Kind
-        var keys: [Int32] = []
-        var customerOf: [Int32] = []
-        var entries: [CustomerTimeline.Entry] = []
-        let capacity = 3 * facts.count + eventKind.count
-        keys.reserveCapacity(capacity)
-        customerOf.reserveCapacity(capacity)
-        entries.reserveCapacity(capacity)
-        func add(_ key: Int32, _ customer: Int32, _ kind: Kind, _ index: Int, day: Int32, aux: Int32) {
-            keys.append(key)
-            customerOf.append(customer)
-            entries.append(CustomerTimeline.Entry(key: key, day: day, aux: aux, code: kind.rawValue << 29 | UInt32(index)))
-        }
-        // Construction order is the within-day order: issues, overdue, payments, events, deadlines.
-        for (i, f) in facts.enumerated() { add(f.issue + 1, f.customer, .issued, i, day: f.issue, aux: f.due) }
-        for (i, f) in facts.enumerated() where f.paid == none || f.paid > f.due {
-            add(max(f.issue, f.due) + 1, f.customer, .becameOverdue, i, day: f.issue, aux: f.due)
-        }
-        for (i, f) in facts.enumerated() where f.paid != none {
-            add(max(f.paid, f.issue) + 1, f.customer, .paid, i, day: f.paid, aux: f.due)
-        }
-        for e in 0..<eventKind.count {
-            let d = eventDate[e]
-            switch eventKind[e] {
-            case .disputeOpened: add(d + 1, eventCustomer[e], .disputeOpened, e, day: d, aux: 0)
-            case .reminderBounced: add(d + 1, eventCustomer[e], .reminderBounced, e, day: d, aux: 0)
-            case .hardshipReported: add(d + 1, eventCustomer[e], .hardshipReported, e, day: d, aux: 0)
-            default: break
+        typealias Entry = CustomerTimeline.Entry
+        /// Every entry with its customer, in construction order, which is the within-day order:
+        /// issues, overdue, payments, events, deadlines, each by invoice or event order.
+        func forEachEntry(_ body: (Int32, Entry) -> Void) {
+            facts.withUnsafeBufferPointer { facts in
+                for i in 0..<facts.count {
+                    let f = facts[i]
+                    body(f.customer, Entry(key: f.issue + 1, day: f.issue, aux: f.due, code: Kind.issued.rawValue << 29 | UInt32(i)))
+                }
+                for i in 0..<facts.count where facts[i].paid == none || facts[i].paid > facts[i].due {
+                    let f = facts[i]
+                    body(f.customer, Entry(
+                        key: max(f.issue, f.due) + 1, day: f.issue, aux: f.due, code: Kind.becameOverdue.rawValue << 29 | UInt32(i)))
+                }
+                for i in 0..<facts.count where facts[i].paid != none {
+                    let f = facts[i]
+                    body(f.customer, Entry(
+                        key: max(f.paid, f.issue) + 1, day: f.paid, aux: f.due, code: Kind.paid.rawValue << 29 | UInt32(i)))
+                }
+            }
+            for e in 0..<eventKind.count {
+                let d = eventDate[e]
+                let kind: Kind
+                switch eventKind[e] {
+                case .disputeOpened: kind = .disputeOpened
+                case .reminderBounced: kind = .reminderBounced
+                case .hardshipReported: kind = .hardshipReported
+                default: continue
+                }
+                body(eventCustomer[e], Entry(key: d + 1, day: d, aux: 0, code: kind.rawValue << 29 | UInt32(e)))
+            }
+            for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
+                body(eventCustomer[e], Entry(
+                    key: deadline[e] + 1, day: eventDate[e], aux: keptByInvoice[e], code: Kind.promiseDeadline.rawValue << 29 | UInt32(e)))
             }
         }
-        for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
-            add(deadline[e] + 1, eventCustomer[e], .promiseDeadline, e, day: eventDate[e], aux: keptByInvoice[e])
+
+        // Pass 1: key range and entries per customer.
+        var lo = Int32.max, hi = Int32.min
+        var segmentStart = [Int](repeating: 0, count: customerCount + 1)
+        var m = 0
+        segmentStart.withUnsafeMutableBufferPointer { start in
+            forEachEntry { c, e in
+                if e.key < lo { lo = e.key }
+                if e.key > hi { hi = e.key }
+                start[Int(c) + 1] += 1
+            }
+        }
+        for c in stride(from: 0, to: customerCount, by: 1) { segmentStart[c + 1] += segmentStart[c] }
+        m = segmentStart[customerCount]
+        guard m > 0 else {
+            return CustomerTimeline(entries: [], segmentStart: segmentStart, populationSettled: [], populationLate: [], firstKey: 0)
+        }
+        let range = Int(hi) - Int(lo) + 1
+        guard range <= max(4 * m, 1 << 16) else {
+            var keys: [Int32] = [], customerOf: [Int32] = [], entries: [Entry] = []
+            keys.reserveCapacity(m)
+            customerOf.reserveCapacity(m)
+            entries.reserveCapacity(m)
+            forEachEntry { c, e in
+                keys.append(e.key)
+                customerOf.append(c)
+                entries.append(e)
+            }
+            return CustomerTimeline(
+                unsorted: entries, keys: keys, customerOf: customerOf, customerCount: customerCount, graceDays: graceDays)
+        }
+
+        // Pass 2: entries per key, and the population's payments (settled, late) per key.
+        var keyStart = [Int](repeating: 0, count: range + 1)
+        var settled = [Int32](repeating: 0, count: range)
+        var late = [Int32](repeating: 0, count: range)
+        keyStart.withUnsafeMutableBufferPointer { keyStart in
+            settled.withUnsafeMutableBufferPointer { settled in
+                late.withUnsafeMutableBufferPointer { late in
+                    forEachEntry { _, e in
+                        let k = Int(e.key) - Int(lo)
+                        keyStart[k + 1] += 1
+                        if e.kind == .paid {
+                            settled[k] += 1
+                            if Int64(e.day) > Int64(e.aux) + Int64(graceDays) { late[k] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        for k in 0..<range { keyStart[k + 1] += keyStart[k] }
+        for d in stride(from: 1, to: range, by: 1) {
+            settled[d] += settled[d - 1]
+            late[d] += late[d - 1]
+        }
+
+        // Pass 3: by key (construction order within a key), with each entry's customer beside it.
+        // Plain values, every slot written below before it is read.
+        var byKey = [Entry](unsafeUninitializedCapacity: m) { out, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            count = m
+        }
+        var customerByKey = [Int32](unsafeUninitializedCapacity: m) { out, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            count = m
+        }
+        byKey.withUnsafeMutableBufferPointer { byKey in
+            customerByKey.withUnsafeMutableBufferPointer { customerByKey in
+                keyStart.withUnsafeMutableBufferPointer { keyStart in
+                    forEachEntry { c, e in
+                        let k = Int(e.key) - Int(lo)
+                        let slot = keyStart[k]
+                        keyStart[k] = slot + 1
+                        byKey[slot] = e
+                        customerByKey[slot] = c
+                    }
+                }
+            }
+        }
+
+        // Pass 4: by customer, stable, into place.
+        var next = segmentStart
+        let entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            next.withUnsafeMutableBufferPointer { next in
+                byKey.withUnsafeBufferPointer { byKey in
+                    customerByKey.withUnsafeBufferPointer { customerByKey in
+                        for j in 0..<m {
+                            let c = Int(customerByKey[j])
+                            let slot = next[c]
+                            next[c] = slot + 1
+                            (out.baseAddress! + slot).initialize(to: byKey[j])
+                        }
+                    }
+                }
+            }
+            count = m
         }
         return CustomerTimeline(
-            unsorted: entries, keys: keys, customerOf: customerOf, customerCount: customerCount, graceDays: graceDays)
+            entries: entries, segmentStart: segmentStart, populationSettled: settled, populationLate: late, firstKey: lo)
     }
 
     /// The `YYYY-MM-DD` after the first `promised:` in a note, if it is a valid date.

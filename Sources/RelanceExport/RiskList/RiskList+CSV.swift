@@ -21,36 +21,42 @@ extension RiskList {
         String(decoding: csvBytes(renderReason: renderReason, byteOrderMark: byteOrderMark).bytes, as: UTF8.self)
     }
 
-    /// The same CSV as bytes, built without intermediate strings per field (the daily hot path).
-    func csvBytes(renderReason: ReasonRenderer, byteOrderMark: Bool) -> CSVBuffer {
-        var out = CSVBuffer(reservingCapacity: 256 * (invoices.count + 1))
+    /// The same CSV as bytes, written straight into one buffer (the daily hot path): no string
+    /// per number, date or joined list (see ``CSVByteBuffer``).
+    func csvBytes(renderReason: ReasonRenderer, byteOrderMark: Bool) -> CSVByteBuffer {
+        var out = CSVByteBuffer(reservingCapacity: 320 * (invoices.count + 1))
         if byteOrderMark { out.appendByteOrderMark() }
         for name in RiskListColumns.invoices { out.appendField(name) }
         out.endRow()
-        for inv in invoices {
-            out.appendField(inv.invoiceId)
-            out.appendField(inv.customerId)
-            out.appendField(SpreadsheetText.guardFormula(inv.customerName))
-            out.appendField(DecimalText.exact(inv.amount))
-            out.appendField(inv.currency)
-            out.appendField(inv.issueDate.iso)
-            out.appendField(inv.dueDate.iso)
-            out.appendInt(inv.daysOverdue)
-            out.appendFixed(inv.pLate, decimals: 4)
-            out.appendFixed(inv.anomalyScore, decimals: 4)
-            out.appendField(inv.anomalyFlags.joined(separator: RiskListColumns.flagSeparator))
-            out.appendField(inv.riskTier.rawValue)
-            out.appendFixed(inv.priority, decimals: 2)
-            let reasons = inv.reasons.map(renderReason).joined(separator: RiskListColumns.reasonSeparator)
-            out.appendField(SpreadsheetText.guardFormula(reasons))
-            out.endRow()
+        var reasons: [String] = []
+        invoices.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                out.appendField(rows[i].invoiceId)
+                out.appendField(rows[i].customerId)
+                out.appendGuardedField(rows[i].customerName)
+                out.appendExactAmount(rows[i].amount)
+                out.appendField(rows[i].currency)
+                out.appendDay(rows[i].issueDate)
+                out.appendDay(rows[i].dueDate)
+                out.appendInt(rows[i].daysOverdue)
+                out.appendFixed(rows[i].pLate, decimals: 4)
+                out.appendFixed(rows[i].anomalyScore, decimals: 4)
+                // The separators are RiskListColumns.flagSeparator and .reasonSeparator.
+                out.appendField(parts: rows[i].anomalyFlags, separator: ";", guardFormula: false)
+                out.appendField(rows[i].riskTier.rawValue)
+                out.appendFixed(rows[i].priority, decimals: 2)
+                reasons.removeAll(keepingCapacity: true)
+                for reason in rows[i].reasons { reasons.append(renderReason(reason)) }
+                out.appendField(parts: reasons, separator: " | ", guardFormula: true)
+                out.endRow()
+            }
         }
         return out
     }
 
     /// Writes ``csv(renderReason:byteOrderMark:)`` atomically to `url`.
     public func writeCSV(to url: URL, renderReason: ReasonRenderer, byteOrderMark: Bool = false) throws {
-        try AtomicFile.write(csvBytes(renderReason: renderReason, byteOrderMark: byteOrderMark).data, to: url)
+        try AtomicFile.write(Data(csvBytes(renderReason: renderReason, byteOrderMark: byteOrderMark).bytes), to: url)
     }
 }
 

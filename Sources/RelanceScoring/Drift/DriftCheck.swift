@@ -56,21 +56,29 @@ public struct DriftCheck: Sendable {
         guard selected.count >= minimumRows else { return nil }
         let p = matrix.columnCount
         let index = Dictionary(matrix.featureNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var drifts: [FeatureDrift] = []
-        for distribution in training where !excluded.contains(distribution.name) {
-            guard let j = index[distribution.name] else { continue }
-            var counts = [Int](repeating: 0, count: distribution.edges.count + 1)
-            var n = 0
-            matrix.values.withUnsafeBufferPointer { v in
-                for r in selected {
-                    let x = v[r * p + j]
+        // The compared features and their columns, then one pass over the rows counting every
+        // feature at once: the matrix is row-major, so a pass per feature would stream the whole
+        // matrix through the cache once per feature.
+        let compared = training.filter { !excluded.contains($0.name) }.compactMap { d in index[d.name].map { (d, $0) } }
+        var counts = compared.map { [Int](repeating: 0, count: $0.0.edges.count + 1) }
+        var finite = [Int](repeating: 0, count: compared.count)
+        matrix.values.withUnsafeBufferPointer { v in
+            for r in selected {
+                let row = r * p
+                for f in compared.indices {
+                    let x = v[row + compared[f].1]
                     guard x.isFinite else { continue }
-                    counts[distribution.bin(of: x)] += 1
-                    n += 1
+                    counts[f][compared[f].0.bin(of: x)] += 1
+                    finite[f] += 1
                 }
             }
+        }
+        var drifts: [FeatureDrift] = []
+        for f in compared.indices {
+            let distribution = compared[f].0
+            let n = finite[f]
             guard n > 0 else { continue }
-            let current = counts.map { Double($0) / Double(n) }
+            let current = counts[f].map { Double($0) / Double(n) }
             let value = psi(training: distribution.proportions, current: current)
             drifts.append(FeatureDrift(
                 feature: distribution.name, psi: value, level: level(value),

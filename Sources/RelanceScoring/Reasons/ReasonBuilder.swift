@@ -212,6 +212,11 @@ enum ReasonAmount {
     }
 
     static func parse(_ detail: String) -> (amount: Double, currency: String)? {
+        // "1234.50 EUR": cut at the first space (split's result whenever neither side is empty).
+        if let space = detail.firstIndex(of: " "), space != detail.startIndex, detail.index(after: space) != detail.endIndex {
+            guard let amount = Double(detail[..<space]) else { return nil }
+            return (amount, String(detail[detail.index(after: space)...]))
+        }
         let parts = detail.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, let amount = Double(parts[0]) else { return nil }
         return (amount, String(parts[1]))

@@ -8,6 +8,8 @@ struct ReasonNumberFormat {
     var groupMark: String { language == .fr ? "\u{202F}" : "," }
 
     func integer(_ n: Int) -> String {
+        // No group mark below 1000 (most day counts): the plain digits.
+        if n.magnitude < 1000 { return String(n) }
         let digits = String(n.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {

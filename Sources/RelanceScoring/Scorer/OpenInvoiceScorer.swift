@@ -73,8 +73,9 @@ public struct OpenInvoiceScorer: Sendable {
         var anomalyScore = [Double](repeating: 0, count: n)
         var anomalyFlags = [[String]](repeating: [], count: n)
         if let detector = models.anomalyDetector, n > 0 {
-            let all = try AnomalyFeatures.compute(inv, customerCount: dataset.customerCount, options: models.anomalyFeatureOptions)
-            let assessment = try detector.assess(Self.subset(all, rows: matrix.rows))
+            let features = try AnomalyFeatures.compute(
+                inv, customerCount: dataset.customerCount, options: models.anomalyFeatureOptions, rows: matrix.rows)
+            let assessment = try detector.assess(features)
             anomalyScore = assessment.anomalyScore
             anomalyFlags = assessment.flags
         }
@@ -157,7 +158,20 @@ public struct OpenInvoiceScorer: Sendable {
            let report = driftCheck.run(matrix, rows: (0..<n).filter { bases[$0] == .severeDelay }, training: training, model: "severe_delay") {
             drift.append(report)
         }
-        return ScoringResult(asOf: asOf, invoices: order.map { out[$0] }, bases: order.map { bases[$0] }, drift: drift)
+        // Rows into work order in place, by swapping along the permutation's cycles: a row is
+        // never copied (a copy retains its seven strings and arrays).
+        var placed = [Bool](repeating: false, count: out.count)
+        for start in out.indices where !placed[start] {
+            placed[start] = true
+            var k = start
+            while order[k] != start {
+                let source = order[k]
+                out.swapAt(k, source)
+                placed[source] = true
+                k = source
+            }
+        }
+        return ScoringResult(asOf: asOf, invoices: out, bases: order.map { bases[$0] }, drift: drift)
     }
 
     /// Customer names by customer code ("" when the customer file has no row for the code).
@@ -168,21 +182,5 @@ public struct OpenInvoiceScorer: Sendable {
             names[Int(t.customer[i])] = t.name[i]
         }
         return names
-    }
-
-    /// The rows of an anomaly matrix computed on the whole invoice table, for the given invoice rows.
-    static func subset(_ all: AnomalyFeatureMatrix, rows: [Int]) -> AnomalyFeatureMatrix {
-        let p = all.columns
-        var values = [Double](repeating: 0, count: rows.count * p)
-        all.values.withUnsafeBufferPointer { v in
-            values.withUnsafeMutableBufferPointer { o in
-                for (k, r) in rows.enumerated() {
-                    for j in 0..<p { o[k * p + j] = v[r * p + j] }
-                }
-            }
-        }
-        return AnomalyFeatureMatrix(
-            names: all.names, invoiceRows: rows.map { all.invoiceRows[$0] }, invoiceIds: rows.map { all.invoiceIds[$0] },
-            values: values, duplicateOriginalId: rows.map { all.duplicateOriginalId[$0] })
     }
 }
