@@ -143,10 +143,20 @@ public struct PointInTimeFeatureBuilder: Sendable {
 
     /// Rows of invoices issued on or before `day` and unpaid at its end (`paid_date` empty or later).
     public func openInvoices(asOf day: Day) -> [Int] {
+        Self.openRows(issue: history.rowIssue, paid: history.rowPaid, asOf: day)
+    }
+
+    /// ``openInvoices(asOf:)`` without a builder: the same rows, read from the invoice table, so
+    /// work that needs only the open rows can start before the history is prepared.
+    public static func openInvoices(of invoices: InvoiceTable, asOf day: Day) -> [Int] {
+        openRows(issue: invoices.issueDate, paid: invoices.paidDate, asOf: day)
+    }
+
+    private static func openRows(issue: [Day], paid: [Day], asOf day: Day) -> [Int] {
         var rows: [Int] = []
-        for r in 0..<history.invoiceCount where history.rowIssue[r].raw <= day.raw {
-            let paid = history.rowPaid[r].raw
-            if paid == PreparedHistory.none || paid > day.raw { rows.append(r) }
+        for r in 0..<min(issue.count, paid.count) where issue[r].raw <= day.raw {
+            let p = paid[r].raw
+            if p == PreparedHistory.none || p > day.raw { rows.append(r) }
         }
         return rows
     }
