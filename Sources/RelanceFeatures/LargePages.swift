@@ -14,7 +14,6 @@ enum LargePages {
     static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         guard buffer.count >= threshold, let base = buffer.baseAddress else { return }
-        if getenv("ZZNOHUGE") != nil { return }
         let huge = 2 << 20
         let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
         let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
