@@ -77,13 +77,33 @@ final class AnomalyCustomerWindows {
         let slot = base + history % capacity
         var m = min(history, capacity)
         if history >= capacity {
-            Self.remove(ringAmount[slot], from: sortedAmount + base, count: m)
-            m -= 1
-            let oldTerms = ringTerms[slot]
-            if !oldTerms.isNaN {
-                Self.remove(oldTerms, from: sortedTerms + base, count: Int(knownTerms[c]))
-                knownTerms[c] -= 1
+            // A full window: the oldest value leaves and the new one enters in one pass over the
+            // values between them (the same sorted window as a removal followed by an insertion).
+            if !Self.replace(ringAmount[slot], with: logAmount, in: sortedAmount + base, count: m) {
+                Self.remove(ringAmount[slot], from: sortedAmount + base, count: m)
+                m -= 1
+                Self.insert(logAmount, into: sortedAmount + base, count: m)
             }
+            ringAmount[slot] = logAmount
+            let oldTerms = ringTerms[slot]
+            ringTerms[slot] = terms
+            let known = Int(knownTerms[c])
+            switch (oldTerms.isNaN, terms.isNaN) {
+            case (false, false):
+                if !Self.replace(oldTerms, with: terms, in: sortedTerms + base, count: known) {
+                    Self.remove(oldTerms, from: sortedTerms + base, count: known)
+                    Self.insert(terms, into: sortedTerms + base, count: known - 1)
+                }
+            case (false, true):
+                Self.remove(oldTerms, from: sortedTerms + base, count: known)
+                knownTerms[c] -= 1
+            case (true, false):
+                Self.insert(terms, into: sortedTerms + base, count: known)
+                knownTerms[c] += 1
+            case (true, true):
+                break
+            }
+            return
         }
         Self.insert(logAmount, into: sortedAmount + base, count: m)
         ringAmount[slot] = logAmount
@@ -92,6 +112,25 @@ final class AnomalyCustomerWindows {
             Self.insert(terms, into: sortedTerms + base, count: Int(knownTerms[c]))
             knownTerms[c] += 1
         }
+    }
+
+    /// Replaces the element ``remove(_:from:count:)`` would remove (the first one not below `old`)
+    /// by `new`, keeping `a[0..<count]` sorted; false (nothing changed) when there is no such element.
+    @inline(__always) static func replace(_ old: Double, with new: Double, in a: UnsafeMutablePointer<Double>, count: Int) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < old { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < count else { return false }
+        var j = lo
+        if new >= a[j] {
+            while j + 1 < count && a[j + 1] < new { a[j] = a[j + 1]; j += 1 }
+        } else {
+            while j > 0 && a[j - 1] > new { a[j] = a[j - 1]; j -= 1 }
+        }
+        a[j] = new
+        return true
     }
 
     @inline(__always) static func median(_ a: UnsafeMutablePointer<Double>, _ m: Int) -> Double {

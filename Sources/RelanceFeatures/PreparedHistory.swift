@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated, packed copy of the parts of a ``Dataset`` the features read, plus its timeline.
 ///
 /// Built once per ``PointInTimeFeatureBuilder``; every feature request replays the timeline with
@@ -148,10 +150,9 @@ final class PreparedHistory: Sendable {
     /// not paid by its due date, an event dated d is known from d+1, a promise is judged the day
     /// after its deadline (whether its invoice was paid by then is a fixed fact, decided above).
     ///
-    /// Two stable counting sorts that move the entries themselves: by key into a scratch array
-    /// (emitted in construction order, so same-key ties keep it), then by customer into place.
-    /// No index permutation, no gather. Keys spread over a range much larger than the history
-    /// (a few dates centuries apart) take the index-sorting path of ``CustomerTimeline``.
+    /// Every entry is written straight into its customer's segment in construction order, then each
+    /// segment is sorted by key with a stable merge sort that runs in cache: no history-sized
+    /// scratch array and no index permutation (fresh memory is what a daily run pays most for).
     private static func buildTimeline(
         facts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
         keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
@@ -194,105 +195,124 @@ final class PreparedHistory: Sendable {
             }
         }
 
-        // Pass 1: key range and entries per customer.
+        // Pass 1: entries per customer, and the range of the payments' keys.
         var lo = Int32.max, hi = Int32.min
         var segmentStart = [Int](repeating: 0, count: customerCount + 1)
-        var m = 0
         segmentStart.withUnsafeMutableBufferPointer { start in
             forEachEntry { c, e in
-                if e.key < lo { lo = e.key }
-                if e.key > hi { hi = e.key }
+                if e.kind == .paid {
+                    if e.key < lo { lo = e.key }
+                    if e.key > hi { hi = e.key }
+                }
                 start[Int(c) + 1] += 1
             }
         }
         for c in stride(from: 0, to: customerCount, by: 1) { segmentStart[c + 1] += segmentStart[c] }
-        m = segmentStart[customerCount]
-        guard m > 0 else {
-            return CustomerTimeline(entries: [], segmentStart: segmentStart, populationSettled: [], populationLate: [], firstKey: 0)
-        }
+        let m = segmentStart[customerCount]
+        if lo > hi { lo = 0; hi = -1 }   // no payment: empty population counts
         let range = Int(hi) - Int(lo) + 1
-        guard range <= max(4 * m, 1 << 16) else {
-            var keys: [Int32] = [], customerOf: [Int32] = [], entries: [Entry] = []
-            keys.reserveCapacity(m)
-            customerOf.reserveCapacity(m)
-            entries.reserveCapacity(m)
-            forEachEntry { c, e in
-                keys.append(e.key)
-                customerOf.append(c)
-                entries.append(e)
-            }
-            return CustomerTimeline(
-                unsorted: entries, keys: keys, customerOf: customerOf, customerCount: customerCount, graceDays: graceDays)
-        }
 
-        // Pass 2: entries per key, and the population's payments (settled, late) per key.
-        var keyStart = [Int](repeating: 0, count: range + 1)
+        // Pass 2: every entry straight into its customer's segment, in construction order, and
+        // the population's payments (settled, late) per key.
         var settled = [Int32](repeating: 0, count: range)
         var late = [Int32](repeating: 0, count: range)
-        keyStart.withUnsafeMutableBufferPointer { keyStart in
-            settled.withUnsafeMutableBufferPointer { settled in
-                late.withUnsafeMutableBufferPointer { late in
-                    forEachEntry { _, e in
-                        let k = Int(e.key) - Int(lo)
-                        keyStart[k + 1] += 1
-                        if e.kind == .paid {
-                            settled[k] += 1
-                            if Int64(e.day) > Int64(e.aux) + Int64(graceDays) { late[k] += 1 }
+        var next = segmentStart
+        var entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            next.withUnsafeMutableBufferPointer { next in
+                settled.withUnsafeMutableBufferPointer { settled in
+                    late.withUnsafeMutableBufferPointer { late in
+                        forEachEntry { c, e in
+                            let slot = next[Int(c)]
+                            next[Int(c)] = slot + 1
+                            (out.baseAddress! + slot).initialize(to: e)
+                            if e.kind == .paid {
+                                let k = Int(e.key) - Int(lo)
+                                settled[k] += 1
+                                if Int64(e.day) > Int64(e.aux) + Int64(graceDays) { late[k] += 1 }
+                            }
                         }
                     }
                 }
             }
+            count = m
         }
-        for k in 0..<range { keyStart[k + 1] += keyStart[k] }
         for d in stride(from: 1, to: range, by: 1) {
             settled[d] += settled[d - 1]
             late[d] += late[d - 1]
         }
+        guard m > 0 else {
+            return CustomerTimeline(entries: [], segmentStart: segmentStart, populationSettled: [], populationLate: [], firstKey: 0)
+        }
 
-        // Pass 3: by key (construction order within a key), with each entry's customer beside it.
-        // Plain values, every slot written below before it is read.
-        var byKey = [Entry](unsafeUninitializedCapacity: m) { out, count in
-            LargePages.advise(UnsafeMutableRawBufferPointer(out))
-            count = m
-        }
-        var customerByKey = [Int32](unsafeUninitializedCapacity: m) { out, count in
-            LargePages.advise(UnsafeMutableRawBufferPointer(out))
-            count = m
-        }
-        byKey.withUnsafeMutableBufferPointer { byKey in
-            customerByKey.withUnsafeMutableBufferPointer { customerByKey in
-                keyStart.withUnsafeMutableBufferPointer { keyStart in
-                    forEachEntry { c, e in
-                        let k = Int(e.key) - Int(lo)
-                        let slot = keyStart[k]
-                        keyStart[k] = slot + 1
-                        byKey[slot] = e
-                        customerByKey[slot] = c
+        // Pass 3: each segment stably sorted by key, in cache (segments are a customer's facts).
+        // Customers are independent: a few chunks of customers on separate cores.
+        let parts = m >= 200_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
+        entries.withUnsafeMutableBufferPointer { entries in
+            let shared = UncheckedSendableEntries(entries)
+            segmentStart.withUnsafeBufferPointer { start in
+                let bounds = UncheckedSendableStarts(start)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let first = customerCount * part / parts, last = customerCount * (part + 1) / parts
+                    var longest = 0
+                    for c in first..<last { longest = max(longest, bounds.buffer[c + 1] - bounds.buffer[c]) }
+                    let scratch = UnsafeMutablePointer<Entry>.allocate(capacity: max(longest, 1))
+                    defer { scratch.deallocate() }
+                    for c in first..<last {
+                        let s = bounds.buffer[c], e = bounds.buffer[c + 1]
+                        if e - s > 1 { Self.stableSortByKey(shared.buffer.baseAddress! + s, count: e - s, scratch: scratch) }
                     }
                 }
             }
-        }
-
-        // Pass 4: by customer, stable, into place.
-        var next = segmentStart
-        let entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
-            LargePages.advise(UnsafeMutableRawBufferPointer(out))
-            next.withUnsafeMutableBufferPointer { next in
-                byKey.withUnsafeBufferPointer { byKey in
-                    customerByKey.withUnsafeBufferPointer { customerByKey in
-                        for j in 0..<m {
-                            let c = Int(customerByKey[j])
-                            let slot = next[c]
-                            next[c] = slot + 1
-                            (out.baseAddress! + slot).initialize(to: byKey[j])
-                        }
-                    }
-                }
-            }
-            count = m
         }
         return CustomerTimeline(
             entries: entries, segmentStart: segmentStart, populationSettled: settled, populationLate: late, firstKey: lo)
+    }
+
+    /// Sorts `a[0..<count]` by key, ties kept in their order (merge sort over runs of 16 sorted by
+    /// insertion; `scratch` holds `count` entries).
+    static func stableSortByKey(
+        _ a: UnsafeMutablePointer<CustomerTimeline.Entry>, count n: Int, scratch: UnsafeMutablePointer<CustomerTimeline.Entry>
+    ) {
+        let run = 16
+        var start = 0
+        while start < n {
+            let end = min(start + run, n)
+            var i = start + 1
+            while i < end {
+                let v = a[i]
+                var j = i
+                while j > start && a[j - 1].key > v.key { a[j] = a[j - 1]; j -= 1 }
+                a[j] = v
+                i += 1
+            }
+            start = end
+        }
+        guard n > run else { return }
+        var source = a, target = scratch
+        var width = run
+        while width < n {
+            var lo = 0
+            while lo < n {
+                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
+                var i = lo, j = mid, k = lo
+                if mid < hi && source[mid - 1].key <= source[mid].key {
+                    // Already in order: copy the pair of runs as they are.
+                    (target + lo).update(from: source + lo, count: hi - lo)
+                } else {
+                    while i < mid && j < hi {
+                        if source[j].key < source[i].key { target[k] = source[j]; j += 1 } else { target[k] = source[i]; i += 1 }
+                        k += 1
+                    }
+                    if i < mid { (target + k).update(from: source + i, count: mid - i) }
+                    if j < hi { (target + k).update(from: source + j, count: hi - j) }
+                }
+                lo = hi
+            }
+            swap(&source, &target)
+            width *= 2
+        }
+        if source != a { a.update(from: source, count: n) }
     }
 
     /// The `YYYY-MM-DD` after the first `promised:` in a note, if it is a valid date.
@@ -328,4 +348,16 @@ struct InvoiceFacts: Sendable {
     var amount: Double
     var method: PaymentMethod
     var channel: InvoiceChannel
+}
+
+/// The timeline being sorted, segment by segment; each worker sorts only its customers' segments.
+private struct UncheckedSendableEntries: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<CustomerTimeline.Entry>
+    init(_ buffer: UnsafeMutableBufferPointer<CustomerTimeline.Entry>) { self.buffer = buffer }
+}
+
+/// Segment bounds, read by every worker.
+private struct UncheckedSendableStarts: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Int>
+    init(_ buffer: UnsafeBufferPointer<Int>) { self.buffer = buffer }
 }
