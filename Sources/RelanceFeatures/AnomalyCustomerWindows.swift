@@ -2,57 +2,59 @@
 /// ring, to know which value leaves) and sorted (so the median, maximum and MAD cost O(capacity)
 /// per invoice instead of a sort).
 ///
-/// Storage is flat, `customers × capacity` per array, allocated once; nothing is allocated per
+/// Storage is flat, `customers × 4 × capacity` values allocated once; nothing is allocated per
 /// invoice. Terms may be unknown (no due date): they are kept as NaN in the ring and left out of
 /// the sorted terms.
 final class AnomalyCustomerWindows {
     let capacity: Int
-    private let ringAmount: UnsafeMutablePointer<Double>
-    private let sortedAmount: UnsafeMutablePointer<Double>
-    private let ringTerms: UnsafeMutablePointer<Double>
-    private let sortedTerms: UnsafeMutablePointer<Double>
+    /// One block per customer, `4 × capacity` values side by side (ring of amounts, sorted amounts,
+    /// ring of terms, sorted terms): an invoice touches one customer's neighbouring cache lines,
+    /// not four places a history apart.
+    private let block: UnsafeMutablePointer<Double>
     private let knownTerms: UnsafeMutablePointer<Int32>
     private let size: Int
 
     init(customers: Int, capacity: Int) {
         self.capacity = capacity
-        size = max(1, customers * capacity)
-        ringAmount = .allocate(capacity: size)
-        ringAmount.initialize(repeating: 0, count: size)
-        sortedAmount = .allocate(capacity: size)
-        sortedAmount.initialize(repeating: 0, count: size)
-        ringTerms = .allocate(capacity: size)
-        ringTerms.initialize(repeating: .nan, count: size)
-        sortedTerms = .allocate(capacity: size)
-        sortedTerms.initialize(repeating: 0, count: size)
+        size = max(1, customers * 4 * capacity)
+        block = .allocate(capacity: size)
+        for c in 0..<customers {
+            let b = block + c * 4 * capacity
+            b.initialize(repeating: 0, count: 2 * capacity)
+            (b + 2 * capacity).initialize(repeating: .nan, count: capacity)
+            (b + 3 * capacity).initialize(repeating: 0, count: capacity)
+        }
+        if customers == 0 { block.initialize(to: 0) }
         knownTerms = .allocate(capacity: max(1, customers))
         knownTerms.initialize(repeating: 0, count: max(1, customers))
     }
 
     deinit {
-        ringAmount.deallocate()
-        sortedAmount.deallocate()
-        ringTerms.deallocate()
-        sortedTerms.deallocate()
+        block.deallocate()
         knownTerms.deallocate()
     }
+
+    @inline(__always) private func ringAmount(_ c: Int) -> UnsafeMutablePointer<Double> { block + c * 4 * capacity }
+    @inline(__always) private func sortedAmount(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 1) * capacity }
+    @inline(__always) private func ringTerms(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 2) * capacity }
+    @inline(__always) private func sortedTerms(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 3) * capacity }
 
     /// Values in the amount window of a customer with `history` earlier invoices.
     @inline(__always) func used(_ history: Int) -> Int { min(history, capacity) }
 
     /// Median of the customer's window of log amounts (`used` ≥ 1 values).
     @inline(__always) func medianAmount(_ c: Int, used m: Int) -> Double {
-        Self.median(sortedAmount + c * capacity, m)
+        Self.median(sortedAmount(c), m)
     }
 
     @inline(__always) func maximumAmount(_ c: Int, used m: Int) -> Double {
-        sortedAmount[c * capacity + m - 1]
+        sortedAmount(c)[m - 1]
     }
 
     /// Median absolute deviation from `med` of the window: the deviations of a sorted window are two
     /// sorted runs (leftwards and rightwards of the middle), merged just far enough.
     @inline(__always) func madAmount(_ c: Int, used m: Int, median med: Double) -> Double {
-        let a = sortedAmount + c * capacity
+        let a = sortedAmount(c)
         var l = m / 2 - 1, r = m / 2
         var previous = 0.0, current = 0.0
         for _ in 0...(m / 2) {
@@ -67,22 +69,23 @@ final class AnomalyCustomerWindows {
     /// Median of the customer's known terms in the window, nil when none is known.
     @inline(__always) func medianTerms(_ c: Int) -> Double? {
         let m = Int(knownTerms[c])
-        return m == 0 ? nil : Self.median(sortedTerms + c * capacity, m)
+        return m == 0 ? nil : Self.median(sortedTerms(c), m)
     }
 
     /// Adds the customer's invoice number `history` (0-based) with its log amount and terms (NaN when
     /// unknown), evicting the oldest one once the window is full.
     @inline(__always) func append(_ c: Int, history: Int, logAmount: Double, terms: Double) {
-        let base = c * capacity
-        let slot = base + history % capacity
+        let slot = history % capacity
+        let ringAmount = ringAmount(c), sortedAmount = sortedAmount(c)
+        let ringTerms = ringTerms(c), sortedTerms = sortedTerms(c)
         var m = min(history, capacity)
         if history >= capacity {
             // A full window: the oldest value leaves and the new one enters in one pass over the
             // values between them (the same sorted window as a removal followed by an insertion).
-            if !Self.replace(ringAmount[slot], with: logAmount, in: sortedAmount + base, count: m) {
-                Self.remove(ringAmount[slot], from: sortedAmount + base, count: m)
+            if !Self.replace(ringAmount[slot], with: logAmount, in: sortedAmount, count: m) {
+                Self.remove(ringAmount[slot], from: sortedAmount, count: m)
                 m -= 1
-                Self.insert(logAmount, into: sortedAmount + base, count: m)
+                Self.insert(logAmount, into: sortedAmount, count: m)
             }
             ringAmount[slot] = logAmount
             let oldTerms = ringTerms[slot]
@@ -90,26 +93,26 @@ final class AnomalyCustomerWindows {
             let known = Int(knownTerms[c])
             switch (oldTerms.isNaN, terms.isNaN) {
             case (false, false):
-                if !Self.replace(oldTerms, with: terms, in: sortedTerms + base, count: known) {
-                    Self.remove(oldTerms, from: sortedTerms + base, count: known)
-                    Self.insert(terms, into: sortedTerms + base, count: known - 1)
+                if !Self.replace(oldTerms, with: terms, in: sortedTerms, count: known) {
+                    Self.remove(oldTerms, from: sortedTerms, count: known)
+                    Self.insert(terms, into: sortedTerms, count: known - 1)
                 }
             case (false, true):
-                Self.remove(oldTerms, from: sortedTerms + base, count: known)
+                Self.remove(oldTerms, from: sortedTerms, count: known)
                 knownTerms[c] -= 1
             case (true, false):
-                Self.insert(terms, into: sortedTerms + base, count: known)
+                Self.insert(terms, into: sortedTerms, count: known)
                 knownTerms[c] += 1
             case (true, true):
                 break
             }
             return
         }
-        Self.insert(logAmount, into: sortedAmount + base, count: m)
+        Self.insert(logAmount, into: sortedAmount, count: m)
         ringAmount[slot] = logAmount
         ringTerms[slot] = terms
         if !terms.isNaN {
-            Self.insert(terms, into: sortedTerms + base, count: Int(knownTerms[c]))
+            Self.insert(terms, into: sortedTerms, count: Int(knownTerms[c]))
             knownTerms[c] += 1
         }
     }
