@@ -251,11 +251,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
     }
 
     /// sin and cos of `2π·(month − 1)/12`, month 1…12: the due month on the yearly cycle.
+    /// log1p(n) for the settled counts most customers have (the same function, computed once).
+    private static let log1pOfCount = (0..<4096).map { log1p(Double($0)) }
     private static let monthSine = (0..<12).map { sin(2 * Double.pi * Double($0) / 12) }
     private static let monthCosine = (0..<12).map { cos(2 * Double.pi * Double($0) / 12) }
 
     /// Writes the feature row of `invoice` as of day `a` from its customer's totals at `a`.
-    private func fill(
+    @inline(__always) private func fill(
         invoice: InvoiceFacts, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
         into x: UnsafeMutablePointer<Double>
     ) {
@@ -278,7 +280,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
         let strength = options.priorStrength
         func set(_ f: PaymentFeature, _ v: Double) { x[f.rawValue] = v }
 
-        set(.priorSettledCountLog, log1p(Double(n)))
+        set(.priorSettledCountLog, n < Self.log1pOfCount.count ? Self.log1pOfCount[n] : log1p(Double(n)))
         let shrinkDenominator = Double(n) + strength
         set(.lateShareShrunk, shrinkDenominator > 0 ? (Double(acc.lateCount) + strength * prior) / shrinkDenominator : prior)
         set(.populationLateShare, prior)
@@ -337,7 +339,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
         set(.channelElectronic, channel == .electronic ? 1 : 0)
         set(.channelPaper, channel == .paper ? 1 : 0)
 
-        let month = Day(raw: due).civil.month
+        let month = h.month(ofDue: due)
         set(.dueMonthSin, Self.monthSine[month - 1])
         set(.dueMonthCos, Self.monthCosine[month - 1])
         set(.dueInAugust, month == 8 ? 1 : 0)

@@ -30,6 +30,11 @@ final class PreparedHistory: Sendable {
     /// `customer_since` by customer code, `none` when unknown.
     let customerSince: [Int32]
 
+    /// Calendar month (1…12) of day `dueMonthBase + i` for the due days of the history (empty when
+    /// they span more than 2¹⁶ days): a lookup instead of a civil-date conversion per feature row.
+    let dueMonth: [UInt8]
+    let dueMonthBase: Int32
+
     let timeline: CustomerTimeline
 
     init(_ dataset: Dataset, options: FeatureOptions) throws {
@@ -98,6 +103,19 @@ final class PreparedHistory: Sendable {
         }
         self.facts = facts
         self.factIndex = factIndex
+
+        var firstDue = Int32.max, lastDue = Int32.min
+        for d in inv.dueDate {
+            if d.raw < firstDue { firstDue = d.raw }
+            if d.raw > lastDue { lastDue = d.raw }
+        }
+        if n > 0 && Int(lastDue) - Int(firstDue) < 1 << 16 {
+            dueMonth = (firstDue...lastDue).map { UInt8(Day(raw: $0).civil.month) }
+            dueMonthBase = firstDue
+        } else {
+            dueMonth = []
+            dueMonthBase = 0
+        }
 
         let ev = dataset.events
         let m = ev.count
@@ -333,6 +351,12 @@ final class PreparedHistory: Sendable {
     }
 
     var invoiceCount: Int { rowCustomer.count }
+
+    /// The calendar month (1…12) of a due day of this history.
+    @inline(__always) func month(ofDue day: Int32) -> Int {
+        let i = Int(day) - Int(dueMonthBase)
+        return i >= 0 && i < dueMonth.count ? Int(dueMonth[i]) : Day(raw: day).civil.month
+    }
 
     /// The facts of invoice `row`.
     @inline(__always) func facts(ofRow row: Int) -> InvoiceFacts { facts[Int(factIndex[row])] }
