@@ -14,8 +14,14 @@ final class AnomalyCustomerWindows {
     private let knownTerms: UnsafeMutablePointer<Int32>
     private let size: Int
 
-    init(customers: Int, capacity: Int) {
+    /// When true, appends only fill the rings and ``prepareQuery(_:used:)`` sorts a customer's
+    /// window when a row reads it: cheaper when few rows are read (the sorted windows are the
+    /// same either way, so the features are too).
+    let sortsOnQuery: Bool
+
+    init(customers: Int, capacity: Int, sortsOnQuery: Bool = false) {
         self.capacity = capacity
+        self.sortsOnQuery = sortsOnQuery
         size = max(1, customers * 4 * capacity)
         block = .allocate(capacity: size)
         for c in 0..<customers {
@@ -38,6 +44,22 @@ final class AnomalyCustomerWindows {
     @inline(__always) private func sortedAmount(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 1) * capacity }
     @inline(__always) private func ringTerms(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 2) * capacity }
     @inline(__always) private func sortedTerms(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 3) * capacity }
+
+    /// Makes the sorted windows of customer `c` (with `used` values in the amount window) current
+    /// before the median, maximum, MAD or usual terms are read; nothing to do unless
+    /// ``sortsOnQuery``.
+    @inline(__always) func prepareQuery(_ c: Int, used m: Int) {
+        guard sortsOnQuery else { return }
+        let ring = ringAmount(c), sorted = sortedAmount(c)
+        for k in 0..<m { Self.insert(ring[k], into: sorted, count: k) }
+        let ringT = ringTerms(c), sortedT = sortedTerms(c)
+        var known = 0
+        for k in 0..<m where !ringT[k].isNaN {
+            Self.insert(ringT[k], into: sortedT, count: known)
+            known += 1
+        }
+        knownTerms[c] = Int32(known)
+    }
 
     /// Values in the amount window of a customer with `history` earlier invoices.
     @inline(__always) func used(_ history: Int) -> Int { min(history, capacity) }
@@ -76,6 +98,11 @@ final class AnomalyCustomerWindows {
     /// unknown), evicting the oldest one once the window is full.
     @inline(__always) func append(_ c: Int, history: Int, logAmount: Double, terms: Double) {
         let slot = history % capacity
+        if sortsOnQuery {
+            ringAmount(c)[slot] = logAmount
+            ringTerms(c)[slot] = terms
+            return
+        }
         let ringAmount = ringAmount(c), sortedAmount = sortedAmount(c)
         let ringTerms = ringTerms(c), sortedTerms = sortedTerms(c)
         var m = min(history, capacity)

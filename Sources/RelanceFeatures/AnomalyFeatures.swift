@@ -168,7 +168,10 @@ public enum AnomalyFeatures {
         var lastDay = [Int32](repeating: 0, count: customers)
         var lastCurrency = [Int32](repeating: -1, count: customers)
         var lastMethod = [UInt8](repeating: 0, count: customers)
-        let windows = AnomalyCustomerWindows(customers: customers, capacity: k)
+        // Few requested rows (the day's open invoices): keep only the arrival-order windows and
+        // sort a window when a requested row reads it, rather than keeping every window sorted.
+        let windows = AnomalyCustomerWindows(
+            customers: customers, capacity: k, sortsOnQuery: outRows * 4 < n)
         var firstAmounts = AnomalyRunningMedian(capacity: customers)
 
         let zMin = Int32(max(options.minimumHistoryForRobustZ, 1))
@@ -218,6 +221,7 @@ public enum AnomalyFeatures {
                         continue
                     }
                     let used = windows.used(history)
+                    windows.prepareQuery(c, used: used)
                     // Usual amount: median (and MAD) of the last `used` log amounts.
                     let med = windows.medianAmount(c, used: used)
                     row[Column.logAmountRatioToCustomerMax.rawValue] = logA - windows.maximumAmount(c, used: used)
