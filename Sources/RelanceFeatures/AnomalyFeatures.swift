@@ -351,8 +351,21 @@ public enum AnomalyFeatures {
         }
         let window = options.duplicateWindowDays
         let lookBack = options.duplicateLookBack
+        // Issue day and amount in cents in the customer-major order, so the scans below read
+        // neighbouring values instead of jumping through the row-ordered columns.
+        var dayOf = [Int32](repeating: 0, count: n)
+        var centsOf = [Double](repeating: 0, count: n)
         invoices.issueDate.withUnsafeBufferPointer { issue in
-        invoices.amount.withUnsafeBufferPointer { amount in
+            invoices.amount.withUnsafeBufferPointer { amount in
+                for t in 0..<n {
+                    let i = Int(byCustomer[t])
+                    dayOf[t] = issue[i].raw
+                    centsOf[t] = (amount[i] * 100).rounded()
+                }
+            }
+        }
+        dayOf.withUnsafeBufferPointer { dayOf in
+        centsOf.withUnsafeBufferPointer { centsOf in
             for c in 0..<customerCount {
                 let s = runStart[c], e = runStart[c + 1]
                 guard e - s > 1 else { continue }
@@ -360,21 +373,21 @@ public enum AnomalyFeatures {
                 var before = 0, repeatsBefore = 0
                 var dayStart = s
                 for t in (s + 1)..<e {
-                    let today = issue[Int(byCustomer[t])].raw
-                    if today != issue[Int(byCustomer[dayStart])].raw {
+                    let today = dayOf[t]
+                    if today != dayOf[dayStart] {
                         for u in dayStart..<t where result[Int(byCustomer[u])] >= 0 { repeatsBefore += 1 }
                         before += t - dayStart
                         dayStart = t
                     }
                     if before > 0 { share[Int(byCustomer[t])] = Double(repeatsBefore) / Double(before) }
                     let i = Int(byCustomer[t])
-                    let cents = (amount[i] * 100).rounded()
+                    let cents = centsOf[t]
                     var original = -1
                     var u = t - 1
                     while u >= s && t - u <= lookBack {
+                        if Int(today) - Int(dayOf[u]) > window { break }
                         let j = Int(byCustomer[u])
-                        if Int(issue[i].raw) - Int(issue[j].raw) > window { break }
-                        if (amount[j] * 100).rounded() == cents && invoices.invoiceIds[j] != invoices.invoiceIds[i] {
+                        if centsOf[u] == cents && invoices.invoiceIds[j] != invoices.invoiceIds[i] {
                             original = j
                         }
                         u -= 1
