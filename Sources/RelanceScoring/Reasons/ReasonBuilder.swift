@@ -101,10 +101,22 @@ public struct ReasonBuilder: Sendable {
                 sums[from] = 0
             }
         }
-        // Rank by |contribution|; ties keep the code order so the output is reproducible.
-        var order = sums.indices.filter { abs(sums[$0]) > 1e-12 && sums[$0].isFinite }
-        order.sort { abs(sums[$0]) != abs(sums[$1]) ? abs(sums[$0]) > abs(sums[$1]) : $0 < $1 }
-        return order.prefix(max(count, 0)).map { reason(codes[$0], contribution: sums[$0], values: v, currency: currency) }
+        // Rank by |contribution|; ties keep the code order so the output is reproducible. Only the
+        // top `count` are kept: an insertion into a short ranked list, in code order, so a later
+        // code never passes an earlier one of equal size.
+        let keep = max(count, 0)
+        var top: [Int] = []
+        top.reserveCapacity(keep + 1)
+        for g in sums.indices where abs(sums[g]) > 1e-12 && sums[g].isFinite {
+            let size = abs(sums[g])
+            var at = top.count
+            while at > 0 && abs(sums[top[at - 1]]) < size { at -= 1 }
+            if at < keep {
+                top.insert(g, at: at)
+                if top.count > keep { top.removeLast() }
+            }
+        }
+        return top.map { reason(codes[$0], contribution: sums[$0], values: v, currency: currency) }
     }
 
     /// The raw value of `feature` in the row (0 when the model lacks the feature).
