@@ -14,10 +14,11 @@ import Foundation
 /// little history is shrunk) are also computed from invoices settled before `A`.
 ///
 /// Internally the history is ordered once by customer and by the day each fact became known
-/// (two stable counting sorts on integer codes and day numbers). A request sorts its rows the same
-/// way and replays each customer's facts once, sequentially, emitting a row whenever the replay
-/// reaches that row's as-of day; population priors come from per-day prefix counts. Cost:
-/// O(history + requests + day range), plus O(log n) per payment for the exact median.
+/// (facts scattered into per-customer segments, each segment stably sorted by day in cache). A
+/// request sorts its rows by customer and as-of day (two stable counting sorts) and replays each
+/// customer's facts once, sequentially, emitting a row whenever the replay reaches that row's
+/// as-of day; population priors come from per-day prefix counts. Cost: O(history · log(facts per
+/// customer) + requests + day range), plus O(log n) per payment for the exact median.
 ///
 /// ```swift
 /// let builder = try PointInTimeFeatureBuilder(dataset, options: FeatureOptions(graceDays: 3))
