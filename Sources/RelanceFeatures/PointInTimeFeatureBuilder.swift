@@ -101,6 +101,21 @@ public struct PointInTimeFeatureBuilder: Sendable {
                 DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { part in
                     guard let out = base.pointer else { return }
                     var replay = CustomerReplay(history: history, options: options)
+                    // Rows are computed into a small staging block (in cache) and copied to their
+                    // scattered places a block at a time: the computation never waits for the
+                    // matrix's cache lines, and the copies overlap their memory traffic.
+                    let block = 64
+                    let staging = UnsafeMutablePointer<Double>.allocate(capacity: block * p)
+                    let target = UnsafeMutablePointer<Int>.allocate(capacity: block)
+                    defer {
+                        staging.deallocate()
+                        target.deallocate()
+                    }
+                    var staged = 0
+                    func flush() {
+                        for k in 0..<staged { (out + target[k]).update(from: staging + k * p, count: p) }
+                        staged = 0
+                    }
                     for j in chunks[part]..<chunks[part + 1] {
                         let q = all.buffer[j]
                         let invoice = history.facts[Int(q.fact)]
@@ -109,8 +124,12 @@ public struct PointInTimeFeatureBuilder: Sendable {
                         replay.advance(through: q.asOf)
                         fill(
                             invoice: invoice, asOf: q.asOf, totals: replay.totals,
-                            medianDaysLate: replay.daysLate.median, into: out + Int(q.position) * p)
+                            medianDaysLate: replay.daysLate.median, into: staging + staged * p)
+                        target[staged] = Int(q.position) * p
+                        staged += 1
+                        if staged == block { flush() }
                     }
+                    flush()
                 }
             }
         }
