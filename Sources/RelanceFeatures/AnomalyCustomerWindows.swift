@@ -2,39 +2,63 @@
 /// ring, to know which value leaves) and sorted (so the median, maximum and MAD cost O(capacity)
 /// per invoice instead of a sort).
 ///
-/// Storage is flat, `customers × capacity` per array, allocated once; nothing is allocated per
+/// Storage is flat, `customers × 4 × capacity` values allocated once; nothing is allocated per
 /// invoice. Terms may be unknown (no due date): they are kept as NaN in the ring and left out of
 /// the sorted terms.
 final class AnomalyCustomerWindows {
     let capacity: Int
-    private let ringAmount: UnsafeMutablePointer<Double>
-    private let sortedAmount: UnsafeMutablePointer<Double>
-    private let ringTerms: UnsafeMutablePointer<Double>
-    private let sortedTerms: UnsafeMutablePointer<Double>
+    /// One block per customer, `4 × capacity` values side by side (ring of amounts, sorted amounts,
+    /// ring of terms, sorted terms): an invoice touches one customer's neighbouring cache lines,
+    /// not four places a history apart.
+    private let block: UnsafeMutablePointer<Double>
     private let knownTerms: UnsafeMutablePointer<Int32>
     private let size: Int
 
-    init(customers: Int, capacity: Int) {
+    /// When true, appends only fill the rings and ``prepareQuery(_:used:)`` sorts a customer's
+    /// window when a row reads it: cheaper when few rows are read (the sorted windows are the
+    /// same either way, so the features are too).
+    let sortsOnQuery: Bool
+
+    init(customers: Int, capacity: Int, sortsOnQuery: Bool = false) {
         self.capacity = capacity
-        size = max(1, customers * capacity)
-        ringAmount = .allocate(capacity: size)
-        ringAmount.initialize(repeating: 0, count: size)
-        sortedAmount = .allocate(capacity: size)
-        sortedAmount.initialize(repeating: 0, count: size)
-        ringTerms = .allocate(capacity: size)
-        ringTerms.initialize(repeating: .nan, count: size)
-        sortedTerms = .allocate(capacity: size)
-        sortedTerms.initialize(repeating: 0, count: size)
+        self.sortsOnQuery = sortsOnQuery
+        size = max(1, customers * 4 * capacity)
+        block = .allocate(capacity: size)
+        for c in 0..<customers {
+            let b = block + c * 4 * capacity
+            b.initialize(repeating: 0, count: 2 * capacity)
+            (b + 2 * capacity).initialize(repeating: .nan, count: capacity)
+            (b + 3 * capacity).initialize(repeating: 0, count: capacity)
+        }
+        if customers == 0 { block.initialize(to: 0) }
         knownTerms = .allocate(capacity: max(1, customers))
         knownTerms.initialize(repeating: 0, count: max(1, customers))
     }
 
     deinit {
-        ringAmount.deallocate()
-        sortedAmount.deallocate()
-        ringTerms.deallocate()
-        sortedTerms.deallocate()
+        block.deallocate()
         knownTerms.deallocate()
+    }
+
+    @inline(__always) private func ringAmount(_ c: Int) -> UnsafeMutablePointer<Double> { block + c * 4 * capacity }
+    @inline(__always) private func sortedAmount(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 1) * capacity }
+    @inline(__always) private func ringTerms(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 2) * capacity }
+    @inline(__always) private func sortedTerms(_ c: Int) -> UnsafeMutablePointer<Double> { block + (c * 4 + 3) * capacity }
+
+    /// Makes the sorted windows of customer `c` (with `used` values in the amount window) current
+    /// before the median, maximum, MAD or usual terms are read; nothing to do unless
+    /// ``sortsOnQuery``.
+    @inline(__always) func prepareQuery(_ c: Int, used m: Int) {
+        guard sortsOnQuery else { return }
+        let ring = ringAmount(c), sorted = sortedAmount(c)
+        for k in 0..<m { Self.insert(ring[k], into: sorted, count: k) }
+        let ringT = ringTerms(c), sortedT = sortedTerms(c)
+        var known = 0
+        for k in 0..<m where !ringT[k].isNaN {
+            Self.insert(ringT[k], into: sortedT, count: known)
+            known += 1
+        }
+        knownTerms[c] = Int32(known)
     }
 
     /// Values in the amount window of a customer with `history` earlier invoices.
@@ -42,17 +66,17 @@ final class AnomalyCustomerWindows {
 
     /// Median of the customer's window of log amounts (`used` ≥ 1 values).
     @inline(__always) func medianAmount(_ c: Int, used m: Int) -> Double {
-        Self.median(sortedAmount + c * capacity, m)
+        Self.median(sortedAmount(c), m)
     }
 
     @inline(__always) func maximumAmount(_ c: Int, used m: Int) -> Double {
-        sortedAmount[c * capacity + m - 1]
+        sortedAmount(c)[m - 1]
     }
 
     /// Median absolute deviation from `med` of the window: the deviations of a sorted window are two
     /// sorted runs (leftwards and rightwards of the middle), merged just far enough.
     @inline(__always) func madAmount(_ c: Int, used m: Int, median med: Double) -> Double {
-        let a = sortedAmount + c * capacity
+        let a = sortedAmount(c)
         var l = m / 2 - 1, r = m / 2
         var previous = 0.0, current = 0.0
         for _ in 0...(m / 2) {
@@ -67,31 +91,76 @@ final class AnomalyCustomerWindows {
     /// Median of the customer's known terms in the window, nil when none is known.
     @inline(__always) func medianTerms(_ c: Int) -> Double? {
         let m = Int(knownTerms[c])
-        return m == 0 ? nil : Self.median(sortedTerms + c * capacity, m)
+        return m == 0 ? nil : Self.median(sortedTerms(c), m)
     }
 
     /// Adds the customer's invoice number `history` (0-based) with its log amount and terms (NaN when
     /// unknown), evicting the oldest one once the window is full.
     @inline(__always) func append(_ c: Int, history: Int, logAmount: Double, terms: Double) {
-        let base = c * capacity
-        let slot = base + history % capacity
+        let slot = history % capacity
+        if sortsOnQuery {
+            ringAmount(c)[slot] = logAmount
+            ringTerms(c)[slot] = terms
+            return
+        }
+        let ringAmount = ringAmount(c), sortedAmount = sortedAmount(c)
+        let ringTerms = ringTerms(c), sortedTerms = sortedTerms(c)
         var m = min(history, capacity)
         if history >= capacity {
-            Self.remove(ringAmount[slot], from: sortedAmount + base, count: m)
-            m -= 1
-            let oldTerms = ringTerms[slot]
-            if !oldTerms.isNaN {
-                Self.remove(oldTerms, from: sortedTerms + base, count: Int(knownTerms[c]))
-                knownTerms[c] -= 1
+            // A full window: the oldest value leaves and the new one enters in one pass over the
+            // values between them (the same sorted window as a removal followed by an insertion).
+            if !Self.replace(ringAmount[slot], with: logAmount, in: sortedAmount, count: m) {
+                Self.remove(ringAmount[slot], from: sortedAmount, count: m)
+                m -= 1
+                Self.insert(logAmount, into: sortedAmount, count: m)
             }
+            ringAmount[slot] = logAmount
+            let oldTerms = ringTerms[slot]
+            ringTerms[slot] = terms
+            let known = Int(knownTerms[c])
+            switch (oldTerms.isNaN, terms.isNaN) {
+            case (false, false):
+                if !Self.replace(oldTerms, with: terms, in: sortedTerms, count: known) {
+                    Self.remove(oldTerms, from: sortedTerms, count: known)
+                    Self.insert(terms, into: sortedTerms, count: known - 1)
+                }
+            case (false, true):
+                Self.remove(oldTerms, from: sortedTerms, count: known)
+                knownTerms[c] -= 1
+            case (true, false):
+                Self.insert(terms, into: sortedTerms, count: known)
+                knownTerms[c] += 1
+            case (true, true):
+                break
+            }
+            return
         }
-        Self.insert(logAmount, into: sortedAmount + base, count: m)
+        Self.insert(logAmount, into: sortedAmount, count: m)
         ringAmount[slot] = logAmount
         ringTerms[slot] = terms
         if !terms.isNaN {
-            Self.insert(terms, into: sortedTerms + base, count: Int(knownTerms[c]))
+            Self.insert(terms, into: sortedTerms, count: Int(knownTerms[c]))
             knownTerms[c] += 1
         }
+    }
+
+    /// Replaces the element ``remove(_:from:count:)`` would remove (the first one not below `old`)
+    /// by `new`, keeping `a[0..<count]` sorted; false (nothing changed) when there is no such element.
+    @inline(__always) static func replace(_ old: Double, with new: Double, in a: UnsafeMutablePointer<Double>, count: Int) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < old { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < count else { return false }
+        var j = lo
+        if new >= a[j] {
+            while j + 1 < count && a[j + 1] < new { a[j] = a[j + 1]; j += 1 }
+        } else {
+            while j > 0 && a[j - 1] > new { a[j] = a[j - 1]; j -= 1 }
+        }
+        a[j] = new
+        return true
     }
 
     @inline(__always) static func median(_ a: UnsafeMutablePointer<Double>, _ m: Int) -> Double {

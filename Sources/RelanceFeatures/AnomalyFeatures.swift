@@ -100,6 +100,28 @@ public enum AnomalyFeatures {
     public static func compute(
         _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions = AnomalyFeatureOptions()
     ) throws -> AnomalyFeatureMatrix {
+        try compute(invoices, customerCount: customerCount, options: options, rows: nil)
+    }
+
+    /// Computes the anomaly features of the invoices at `rows` only (matrix row `k` = invoice row
+    /// `rows[k]`; repeats allowed), with exactly the values ``compute(_:customerCount:options:)``
+    /// gives those rows.
+    ///
+    /// The daily score needs the rows of the open invoices, a tenth of the history: the sweep still
+    /// walks every invoice in issue-day order (the state of each customer depends on all of them),
+    /// but computes and stores feature rows only for the requested ones. Every invoice is still
+    /// validated, so bad data anywhere fails the same way as the full computation.
+    public static func compute(
+        _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions = AnomalyFeatureOptions(),
+        rows: [Int]
+    ) throws -> AnomalyFeatureMatrix {
+        try compute(invoices, customerCount: customerCount, options: options, rows: Optional(rows))
+    }
+
+    /// The one sweep behind both entry points: `rows` nil means every invoice, in row order.
+    private static func compute(
+        _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions, rows requested: [Int]?
+    ) throws -> AnomalyFeatureMatrix {
         let k = options.historyWindow
         guard k >= 1 else { throw AnomalyFeatureError.invalidOptions("historyWindow must be at least 1") }
         guard options.duplicateWindowDays >= 0, options.duplicateLookBack >= 0 else {
@@ -120,8 +142,24 @@ public enum AnomalyFeatures {
             let c = invoices.customer[i]
             if c < 0 || Int(c) >= customers { throw AnomalyFeatureError.unknownCustomer(invoiceRow: i, sourceLine: line) }
         }
+        // Output slot of each invoice row (-1: not requested). With repeats, the first request
+        // is computed and the others copied at the end.
+        var slot: [Int32]
+        let outRows: Int
+        if let requested {
+            slot = [Int32](repeating: -1, count: n)
+            for (k, r) in requested.enumerated() {
+                guard r >= 0 && r < n else { throw AnomalyFeatureError.invalidOptions("invoice row \(r) out of range (\(n) invoices)") }
+                if slot[r] < 0 { slot[r] = Int32(k) }
+            }
+            outRows = requested.count
+        } else {
+            slot = []
+            outRows = n
+        }
+        let all = requested == nil
 
-        var values = [Double](repeating: 0, count: n * p)
+        var values = [Double](repeating: 0, count: outRows * p)
         let order = dayOrder(invoices.issueDate)
 
         // Flat per-customer state.
@@ -130,7 +168,10 @@ public enum AnomalyFeatures {
         var lastDay = [Int32](repeating: 0, count: customers)
         var lastCurrency = [Int32](repeating: -1, count: customers)
         var lastMethod = [UInt8](repeating: 0, count: customers)
-        let windows = AnomalyCustomerWindows(customers: customers, capacity: k)
+        // Few requested rows (the day's open invoices): keep only the arrival-order windows and
+        // sort a window when a requested row reads it, rather than keeping every window sorted.
+        let windows = AnomalyCustomerWindows(
+            customers: customers, capacity: k, sortsOnQuery: outRows * 4 < n)
         var firstAmounts = AnomalyRunningMedian(capacity: customers)
 
         let zMin = Int32(max(options.minimumHistoryForRobustZ, 1))
@@ -149,6 +190,7 @@ public enum AnomalyFeatures {
         invoices.currency.withUnsafeBufferPointer { cur in
         invoices.paymentMethod.withUnsafeBufferPointer { met in
         order.withUnsafeBufferPointer { ord in
+        slot.withUnsafeBufferPointer { slot in
             var g = 0
             while g < n {
                 let day = issue[Int(ord[g])].raw
@@ -158,8 +200,10 @@ public enum AnomalyFeatures {
                 // 1. Features of the day's invoices, from the state as of the end of the previous day.
                 for t in g..<e {
                     let i = Int(ord[t])
+                    let position = all ? i : Int(slot[i])
+                    if position < 0 { continue }
                     let c = Int(cust[i])
-                    let row = out.baseAddress! + i * p
+                    let row = out.baseAddress! + position * p
                     let logA = anomalyLog(amount[i])
                     let history = Int(cnt[c])
                     let dueDay = due[i]
@@ -177,6 +221,7 @@ public enum AnomalyFeatures {
                         continue
                     }
                     let used = windows.used(history)
+                    windows.prepareQuery(c, used: used)
                     // Usual amount: median (and MAD) of the last `used` log amounts.
                     let med = windows.medianAmount(c, used: used)
                     row[Column.logAmountRatioToCustomerMax.rawValue] = logA - windows.maximumAmount(c, used: used)
@@ -202,12 +247,12 @@ public enum AnomalyFeatures {
                     let i = Int(ord[t])
                     let c = Int(cust[i])
                     let history = Int(cnt[c])
-                    let logA = out[i * p + Column.logAmount.rawValue]
+                    let logA = anomalyLog(amount[i])
                     let dueDay = due[i]
                     windows.append(c, history: history, logAmount: logA,
                                    terms: dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day)))
                     if history == 0 { firstAmounts.insert(logA) }
-                    if out[i * p + Column.roundAmountLevel.rawValue] > 0 { rnd[c] += 1 }
+                    if roundLevel(amount[i]) > 0 { rnd[c] += 1 }
                     lday[c] = day
                     lcur[c] = cur[i]
                     let method = met[i].rawValue
@@ -216,19 +261,36 @@ public enum AnomalyFeatures {
                 }
                 g = e
             }
-        }}}}}}}}}}}}}
+        }}}}}}}}}}}}}}
 
         let (originals, repeatShare) = duplicateOriginals(invoices, dayOrder: order, customerCount: customers, options: options)
-        var duplicateIds = [String?](repeating: nil, count: n)
-        for i in 0..<n { values[i * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[i] }
-        for i in 0..<n where originals[i] >= 0 {
-            values[i * p + Column.duplicateOfEarlier.rawValue] = 1
-            duplicateIds[i] = invoices.invoiceIds[Int(originals[i])]
+        guard let requested else {
+            var duplicateIds = [String?](repeating: nil, count: n)
+            for i in 0..<n { values[i * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[i] }
+            for i in 0..<n where originals[i] >= 0 {
+                values[i * p + Column.duplicateOfEarlier.rawValue] = 1
+                duplicateIds[i] = invoices.invoiceIds[Int(originals[i])]
+            }
+            let rows = (0..<n).map { Int32($0) }
+            return AnomalyFeatureMatrix(
+                names: names, invoiceRows: rows, invoiceIds: invoices.invoiceIds, values: values,
+                duplicateOriginalId: duplicateIds, options: options)
         }
-        let rows = (0..<n).map { Int32($0) }
+        var duplicateIds = [String?](repeating: nil, count: outRows)
+        for (k, r) in requested.enumerated() {
+            let first = Int(slot[r])
+            if first != k {
+                for j in 0..<p { values[k * p + j] = values[first * p + j] }
+            }
+            values[k * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[r]
+            if originals[r] >= 0 {
+                values[k * p + Column.duplicateOfEarlier.rawValue] = 1
+                duplicateIds[k] = invoices.invoiceIds[Int(originals[r])]
+            }
+        }
         return AnomalyFeatureMatrix(
-            names: names, invoiceRows: rows, invoiceIds: invoices.invoiceIds, values: values,
-            duplicateOriginalId: duplicateIds, options: options)
+            names: names, invoiceRows: requested.map { Int32($0) }, invoiceIds: requested.map { invoices.invoiceIds[$0] },
+            values: values, duplicateOriginalId: duplicateIds, options: options)
     }
 
     /// 2 for a whole multiple of 1000 without cents, 1 for a multiple of 100, else 0.
@@ -289,8 +351,21 @@ public enum AnomalyFeatures {
         }
         let window = options.duplicateWindowDays
         let lookBack = options.duplicateLookBack
+        // Issue day and amount in cents in the customer-major order, so the scans below read
+        // neighbouring values instead of jumping through the row-ordered columns.
+        var dayOf = [Int32](repeating: 0, count: n)
+        var centsOf = [Double](repeating: 0, count: n)
         invoices.issueDate.withUnsafeBufferPointer { issue in
-        invoices.amount.withUnsafeBufferPointer { amount in
+            invoices.amount.withUnsafeBufferPointer { amount in
+                for t in 0..<n {
+                    let i = Int(byCustomer[t])
+                    dayOf[t] = issue[i].raw
+                    centsOf[t] = (amount[i] * 100).rounded()
+                }
+            }
+        }
+        dayOf.withUnsafeBufferPointer { dayOf in
+        centsOf.withUnsafeBufferPointer { centsOf in
             for c in 0..<customerCount {
                 let s = runStart[c], e = runStart[c + 1]
                 guard e - s > 1 else { continue }
@@ -298,21 +373,21 @@ public enum AnomalyFeatures {
                 var before = 0, repeatsBefore = 0
                 var dayStart = s
                 for t in (s + 1)..<e {
-                    let today = issue[Int(byCustomer[t])].raw
-                    if today != issue[Int(byCustomer[dayStart])].raw {
+                    let today = dayOf[t]
+                    if today != dayOf[dayStart] {
                         for u in dayStart..<t where result[Int(byCustomer[u])] >= 0 { repeatsBefore += 1 }
                         before += t - dayStart
                         dayStart = t
                     }
                     if before > 0 { share[Int(byCustomer[t])] = Double(repeatsBefore) / Double(before) }
                     let i = Int(byCustomer[t])
-                    let cents = (amount[i] * 100).rounded()
+                    let cents = centsOf[t]
                     var original = -1
                     var u = t - 1
                     while u >= s && t - u <= lookBack {
+                        if Int(today) - Int(dayOf[u]) > window { break }
                         let j = Int(byCustomer[u])
-                        if Int(issue[i].raw) - Int(issue[j].raw) > window { break }
-                        if (amount[j] * 100).rounded() == cents && invoices.invoiceIds[j] != invoices.invoiceIds[i] {
+                        if centsOf[u] == cents && invoices.invoiceIds[j] != invoices.invoiceIds[i] {
                             original = j
                         }
                         u -= 1

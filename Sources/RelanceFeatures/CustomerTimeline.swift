@@ -35,42 +35,14 @@ struct CustomerTimeline: Sendable {
     private let populationLate: [Int32]
     private let firstKey: Int32
 
-    /// Sorts `unsorted` by (customer, key), ties kept in construction order.
-    init(unsorted: [Entry], keys: [Int32], customerOf: [Int32], customerCount: Int, graceDays: Int32) {
-        let order = customerCount == 0
-            ? [] : StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: keys))
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        for c in customerOf { start[Int(c) + 1] += 1 }
-        for c in stride(from: 0, to: customerCount, by: 1) { start[c + 1] += start[c] }
-        entries = order.map { unsorted[Int($0)] }
-        segmentStart = start
-
-        // Population counts by day, from the payment entries.
-        var lo = Int32.max, hi = Int32.min
-        for e in unsorted where e.kind == .paid {
-            lo = min(lo, e.key)
-            hi = max(hi, e.key)
-        }
-        guard lo <= hi else {
-            firstKey = 0
-            populationSettled = []
-            populationLate = []
-            return
-        }
-        let range = Int(hi) - Int(lo) + 1
-        var settled = [Int32](repeating: 0, count: range)
-        var late = [Int32](repeating: 0, count: range)
-        for e in unsorted where e.kind == .paid {
-            settled[Int(e.key - lo)] += 1
-            if Int64(e.day) > Int64(e.aux) + Int64(graceDays) { late[Int(e.key - lo)] += 1 }
-        }
-        for d in stride(from: 1, to: range, by: 1) {
-            settled[d] += settled[d - 1]
-            late[d] += late[d - 1]
-        }
-        firstKey = lo
-        populationSettled = settled
-        populationLate = late
+    /// A timeline already sorted by (customer, key); `populationSettled[d - firstKey]` and
+    /// `populationLate[d - firstKey]` are cumulative payment counts by key.
+    init(entries: [Entry], segmentStart: [Int], populationSettled: [Int32], populationLate: [Int32], firstKey: Int32) {
+        self.entries = entries
+        self.segmentStart = segmentStart
+        self.populationSettled = populationSettled
+        self.populationLate = populationLate
+        self.firstKey = firstKey
     }
 
     /// Settled and late invoice counts of the whole history known by the start of `day`.

@@ -14,10 +14,11 @@ import Foundation
 /// little history is shrunk) are also computed from invoices settled before `A`.
 ///
 /// Internally the history is ordered once by customer and by the day each fact became known
-/// (two stable counting sorts on integer codes and day numbers). A request sorts its rows the same
-/// way and replays each customer's facts once, sequentially, emitting a row whenever the replay
-/// reaches that row's as-of day; population priors come from per-day prefix counts. Cost:
-/// O(history + requests + day range), plus O(log n) per payment for the exact median.
+/// (facts scattered into per-customer segments, each segment stably sorted by day in cache). A
+/// request sorts its rows by customer and as-of day (two stable counting sorts) and replays each
+/// customer's facts once, sequentially, emitting a row whenever the replay reaches that row's
+/// as-of day; population priors come from per-day prefix counts. Cost: O(history · log(facts per
+/// customer) + requests + day range), plus O(log n) per payment for the exact median.
 ///
 /// ```swift
 /// let builder = try PointInTimeFeatureBuilder(dataset, options: FeatureOptions(graceDays: 3))
@@ -85,19 +86,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
             count = n * p
         }
         // Requests grouped by customer, in as-of order within a customer (both stable), so each
-        // customer's facts are replayed once, sequentially, with the accumulator in cache. The
-        // facts each row needs are gathered first, in that order, in one tight loop (many cache
-        // misses in flight at once) rather than one by one inside the feature computation.
-        let customerOf = rows.map { history.rowCustomer[$0] }
-        let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
-        let requests = order.map { k in
-            FeatureRequest(position: k, asOf: asOf[Int(k)], fact: history.factIndex[rows[Int(k)]])
-        }
+        // customer's facts are replayed once, sequentially, with the accumulator in cache.
+        let requests = orderedRequests(rows: rows, asOf: asOf)
         // Customers are independent: split the requests into a few chunks at customer boundaries
         // and replay them on separate cores. Each row is written by exactly one chunk, and the
         // result does not depend on the split (each customer's replay is the same sequence).
         let chunks = Self.chunkBounds(requests.count, parts: parts ?? Self.parallelism(for: requests.count)) { j in
-            customerOf[Int(requests[j].position)] != customerOf[Int(requests[j - 1].position)]
+            requests[j].customer != requests[j - 1].customer
         }
         values.withUnsafeMutableBufferPointer { out in
             let base = UncheckedSendablePointer(out.baseAddress)
@@ -106,6 +101,21 @@ public struct PointInTimeFeatureBuilder: Sendable {
                 DispatchQueue.concurrentPerform(iterations: chunks.count - 1) { part in
                     guard let out = base.pointer else { return }
                     var replay = CustomerReplay(history: history, options: options)
+                    // Rows are computed into a small staging block (in cache) and copied to their
+                    // scattered places a block at a time: the computation never waits for the
+                    // matrix's cache lines, and the copies overlap their memory traffic.
+                    let block = 64
+                    let staging = UnsafeMutablePointer<Double>.allocate(capacity: block * p)
+                    let target = UnsafeMutablePointer<Int>.allocate(capacity: block)
+                    defer {
+                        staging.deallocate()
+                        target.deallocate()
+                    }
+                    var staged = 0
+                    func flush() {
+                        for k in 0..<staged { (out + target[k]).update(from: staging + k * p, count: p) }
+                        staged = 0
+                    }
                     for j in chunks[part]..<chunks[part + 1] {
                         let q = all.buffer[j]
                         let invoice = history.facts[Int(q.fact)]
@@ -114,8 +124,12 @@ public struct PointInTimeFeatureBuilder: Sendable {
                         replay.advance(through: q.asOf)
                         fill(
                             invoice: invoice, asOf: q.asOf, totals: replay.totals,
-                            medianDaysLate: replay.daysLate.median, into: out + Int(q.position) * p)
+                            medianDaysLate: replay.daysLate.median, into: staging + staged * p)
+                        target[staged] = Int(q.position) * p
+                        staged += 1
+                        if staged == block { flush() }
                     }
+                    flush()
                 }
             }
         }
@@ -149,10 +163,20 @@ public struct PointInTimeFeatureBuilder: Sendable {
 
     /// Rows of invoices issued on or before `day` and unpaid at its end (`paid_date` empty or later).
     public func openInvoices(asOf day: Day) -> [Int] {
+        Self.openRows(issue: history.rowIssue, paid: history.rowPaid, asOf: day)
+    }
+
+    /// ``openInvoices(asOf:)`` without a builder: the same rows, read from the invoice table, so
+    /// work that needs only the open rows can start before the history is prepared.
+    public static func openInvoices(of invoices: InvoiceTable, asOf day: Day) -> [Int] {
+        openRows(issue: invoices.issueDate, paid: invoices.paidDate, asOf: day)
+    }
+
+    private static func openRows(issue: [Day], paid: [Day], asOf day: Day) -> [Int] {
         var rows: [Int] = []
-        for r in 0..<history.invoiceCount where history.rowIssue[r].raw <= day.raw {
-            let paid = history.rowPaid[r].raw
-            if paid == PreparedHistory.none || paid > day.raw { rows.append(r) }
+        for r in 0..<min(issue.count, paid.count) where issue[r].raw <= day.raw {
+            let p = paid[r].raw
+            if p == PreparedHistory.none || p > day.raw { rows.append(r) }
         }
         return rows
     }
@@ -162,6 +186,70 @@ public struct PointInTimeFeatureBuilder: Sendable {
         PaymentLabel.classify(
             due: history.rowDue[row].raw, paid: history.rowPaid[row].raw, cutoff: cutoff.raw,
             graceDays: history.graceDays)
+    }
+
+    /// The requests for `rows` (as of `asOf`), grouped by customer and in as-of order within a
+    /// customer, both stable. Two counting sorts that move the 16-byte requests themselves (by day
+    /// into a scratch array, then by customer into place); as-of days spread over a range much
+    /// larger than the request count take the index-sorting path.
+    func orderedRequests(rows: [Int], asOf: [Int32]) -> [FeatureRequest] {
+        let n = rows.count
+        guard n > 0 else { return [] }
+        let customers = history.customerCount
+        var lo = Int32.max, hi = Int32.min
+        for a in asOf {
+            if a < lo { lo = a }
+            if a > hi { hi = a }
+        }
+        let range = Int(hi) - Int(lo) + 1
+        guard range <= max(4 * n, 1 << 16) else {
+            let customerOf = rows.map { history.rowCustomer[$0] }
+            let order = StableCountingSort.order(by: customerOf, after: StableCountingSort.order(by: asOf))
+            return order.map { k in
+                FeatureRequest(
+                    position: k, asOf: asOf[Int(k)], fact: history.factIndex[rows[Int(k)]], customer: customerOf[Int(k)])
+            }
+        }
+        var dayStart = [Int](repeating: 0, count: range + 1)
+        var customerStart = [Int](repeating: 0, count: customers + 1)
+        var byDay = [FeatureRequest](repeating: FeatureRequest(position: 0, asOf: 0, fact: 0, customer: 0), count: n)
+        history.rowCustomer.withUnsafeBufferPointer { rowCustomer in
+            history.factIndex.withUnsafeBufferPointer { factIndex in
+                dayStart.withUnsafeMutableBufferPointer { dayStart in
+                    customerStart.withUnsafeMutableBufferPointer { customerStart in
+                        for k in 0..<n {
+                            dayStart[Int(asOf[k]) - Int(lo) + 1] += 1
+                            customerStart[Int(rowCustomer[rows[k]]) + 1] += 1
+                        }
+                        for d in 0..<range { dayStart[d + 1] += dayStart[d] }
+                        for c in 0..<customers { customerStart[c + 1] += customerStart[c] }
+                        byDay.withUnsafeMutableBufferPointer { byDay in
+                            for k in 0..<n {
+                                let d = Int(asOf[k]) - Int(lo)
+                                let slot = dayStart[d]
+                                dayStart[d] = slot + 1
+                                let r = rows[k]
+                                byDay[slot] = FeatureRequest(
+                                    position: Int32(k), asOf: asOf[k], fact: factIndex[r], customer: rowCustomer[r])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return [FeatureRequest](unsafeUninitializedCapacity: n) { out, count in
+            customerStart.withUnsafeMutableBufferPointer { customerStart in
+                byDay.withUnsafeBufferPointer { byDay in
+                    for q in byDay {
+                        let c = Int(q.customer)
+                        let slot = customerStart[c]
+                        customerStart[c] = slot + 1
+                        (out.baseAddress! + slot).initialize(to: q)
+                    }
+                }
+            }
+            count = n
+        }
     }
 
     /// How many chunks to split `count` requests into: one per core, none below 50,000 rows each.
@@ -183,11 +271,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
     }
 
     /// sin and cos of `2π·(month − 1)/12`, month 1…12: the due month on the yearly cycle.
+    /// log1p(n) for the settled counts most customers have (the same function, computed once).
+    private static let log1pOfCount = (0..<4096).map { log1p(Double($0)) }
     private static let monthSine = (0..<12).map { sin(2 * Double.pi * Double($0) / 12) }
     private static let monthCosine = (0..<12).map { cos(2 * Double.pi * Double($0) / 12) }
 
     /// Writes the feature row of `invoice` as of day `a` from its customer's totals at `a`.
-    private func fill(
+    @inline(__always) private func fill(
         invoice: InvoiceFacts, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
         into x: UnsafeMutablePointer<Double>
     ) {
@@ -210,7 +300,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
         let strength = options.priorStrength
         func set(_ f: PaymentFeature, _ v: Double) { x[f.rawValue] = v }
 
-        set(.priorSettledCountLog, log1p(Double(n)))
+        set(.priorSettledCountLog, n < Self.log1pOfCount.count ? Self.log1pOfCount[n] : log1p(Double(n)))
         let shrinkDenominator = Double(n) + strength
         set(.lateShareShrunk, shrinkDenominator > 0 ? (Double(acc.lateCount) + strength * prior) / shrinkDenominator : prior)
         set(.populationLateShare, prior)
@@ -269,7 +359,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
         set(.channelElectronic, channel == .electronic ? 1 : 0)
         set(.channelPaper, channel == .paper ? 1 : 0)
 
-        let month = Day(raw: due).civil.month
+        let month = h.month(ofDue: due)
         set(.dueMonthSin, Self.monthSine[month - 1])
         set(.dueMonthCos, Self.monthCosine[month - 1])
         set(.dueInAugust, month == 8 ? 1 : 0)
@@ -283,11 +373,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
     }
 }
 
-/// One row to compute: where it goes in the matrix, its as-of day, and where its invoice's facts are.
+/// One row to compute: where it goes in the matrix, its as-of day, where its invoice's facts are,
+/// and its customer.
 struct FeatureRequest {
     var position: Int32
     var asOf: Int32
     var fact: Int32
+    var customer: Int32
 }
 
 /// Hands the matrix's base address to the worker chunks, which write disjoint rows.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated, packed copy of the parts of a ``Dataset`` the features read, plus its timeline.
 ///
 /// Built once per ``PointInTimeFeatureBuilder``; every feature request replays the timeline with
@@ -28,6 +30,11 @@ final class PreparedHistory: Sendable {
     /// `customer_since` by customer code, `none` when unknown.
     let customerSince: [Int32]
 
+    /// Calendar month (1…12) of day `dueMonthBase + i` for the due days of the history (empty when
+    /// they span more than 2¹⁶ days): a lookup instead of a civil-date conversion per feature row.
+    let dueMonth: [UInt8]
+    let dueMonthBase: Int32
+
     let timeline: CustomerTimeline
 
     init(_ dataset: Dataset, options: FeatureOptions) throws {
@@ -44,6 +51,8 @@ final class PreparedHistory: Sendable {
         func inRange(_ d: Int32) -> Bool { d >= Self.firstValidDay && d <= Self.lastValidDay }
         func line(_ lines: [Int], _ i: Int) -> Int { i < lines.count ? lines[i] : 0 }
 
+        // Validation, and the customer histogram for the customer-major layout, in one pass.
+        var next = [Int](repeating: 0, count: customerCount + 1)
         for i in 0..<n {
             let c = inv.customer[i]
             guard c >= 0 && Int(c) < customerCount else {
@@ -59,29 +68,54 @@ final class PreparedHistory: Sendable {
             guard paid == Self.none || inRange(paid) else {
                 throw FeatureError.invalidDate(sourceLine: line(inv.sourceLine, i), row: i, column: "paid_date")
             }
+            next[Int(c) + 1] += 1
         }
+        for c in 0..<customerCount { next[c + 1] += next[c] }
         rowCustomer = inv.customer
         rowIssue = inv.issueDate
         rowDue = inv.dueDate
         rowPaid = inv.paidDate
 
         // Customer-major facts: rows keep their order within a customer, which keeps same-day
-        // ties in row order (and therefore equal on a truncated copy of the history).
-        let rowOfFact = StableCountingSort.order(by: inv.customer)
+        // ties in row order (and therefore equal on a truncated copy of the history). A stable
+        // counting sort by customer, written as a scatter: the row-ordered columns are read
+        // sequentially and each row's facts go straight to their slot.
         var factIndex = [Int32](repeating: 0, count: n)
-        var facts: [InvoiceFacts] = []
-        facts.reserveCapacity(n)
-        for (m, r32) in rowOfFact.enumerated() {
-            let r = Int(r32)
-            factIndex[r] = Int32(m)
-            facts.append(InvoiceFacts(
-                customer: inv.customer[r], issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
-                paid: inv.paidDate[r].raw, amount: inv.amount[r],
-                method: r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown,
-                channel: r < inv.channel.count ? inv.channel[r] : .unknown))
+        let hasMethod = inv.paymentMethod.count == n, hasChannel = inv.channel.count == n
+        let facts = [InvoiceFacts](unsafeUninitializedCapacity: n) { out, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            factIndex.withUnsafeMutableBufferPointer { factIndex in
+                next.withUnsafeMutableBufferPointer { next in
+                    for r in 0..<n {
+                        let c = Int(inv.customer[r])
+                        let m = next[c]
+                        next[c] = m + 1
+                        factIndex[r] = Int32(m)
+                        (out.baseAddress! + m).initialize(to: InvoiceFacts(
+                            customer: inv.customer[r], issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
+                            paid: inv.paidDate[r].raw, amount: inv.amount[r],
+                            method: hasMethod ? inv.paymentMethod[r] : (r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown),
+                            channel: hasChannel ? inv.channel[r] : (r < inv.channel.count ? inv.channel[r] : .unknown)))
+                    }
+                }
+            }
+            count = n
         }
         self.facts = facts
         self.factIndex = factIndex
+
+        var firstDue = Int32.max, lastDue = Int32.min
+        for d in inv.dueDate {
+            if d.raw < firstDue { firstDue = d.raw }
+            if d.raw > lastDue { lastDue = d.raw }
+        }
+        if n > 0 && Int(lastDue) - Int(firstDue) < 1 << 16 {
+            dueMonth = (firstDue...lastDue).map { UInt8(Day(raw: $0).civil.month) }
+            dueMonthBase = firstDue
+        } else {
+            dueMonth = []
+            dueMonthBase = 0
+        }
 
         let ev = dataset.events
         let m = ev.count
@@ -133,45 +167,170 @@ final class PreparedHistory: Sendable {
     /// on day d is known from d+1, a payment on day p from p+1, an invoice falls overdue at due+1 if
     /// not paid by its due date, an event dated d is known from d+1, a promise is judged the day
     /// after its deadline (whether its invoice was paid by then is a fixed fact, decided above).
+    ///
+    /// Every entry is written straight into its customer's segment in construction order, then each
+    /// segment is sorted by key with a stable merge sort that runs in cache: no history-sized
+    /// scratch array and no index permutation (fresh memory is what a daily run pays most for).
     private static func buildTimeline(
         facts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
         keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
     ) -> CustomerTimeline {
         typealias Kind = CustomerTimeline.Kind
-        var keys: [Int32] = []
-        var customerOf: [Int32] = []
-        var entries: [CustomerTimeline.Entry] = []
-        let capacity = 3 * facts.count + eventKind.count
-        keys.reserveCapacity(capacity)
-        customerOf.reserveCapacity(capacity)
-        entries.reserveCapacity(capacity)
-        func add(_ key: Int32, _ customer: Int32, _ kind: Kind, _ index: Int, day: Int32, aux: Int32) {
-            keys.append(key)
-            customerOf.append(customer)
-            entries.append(CustomerTimeline.Entry(key: key, day: day, aux: aux, code: kind.rawValue << 29 | UInt32(index)))
-        }
-        // Construction order is the within-day order: issues, overdue, payments, events, deadlines.
-        for (i, f) in facts.enumerated() { add(f.issue + 1, f.customer, .issued, i, day: f.issue, aux: f.due) }
-        for (i, f) in facts.enumerated() where f.paid == none || f.paid > f.due {
-            add(max(f.issue, f.due) + 1, f.customer, .becameOverdue, i, day: f.issue, aux: f.due)
-        }
-        for (i, f) in facts.enumerated() where f.paid != none {
-            add(max(f.paid, f.issue) + 1, f.customer, .paid, i, day: f.paid, aux: f.due)
-        }
-        for e in 0..<eventKind.count {
-            let d = eventDate[e]
-            switch eventKind[e] {
-            case .disputeOpened: add(d + 1, eventCustomer[e], .disputeOpened, e, day: d, aux: 0)
-            case .reminderBounced: add(d + 1, eventCustomer[e], .reminderBounced, e, day: d, aux: 0)
-            case .hardshipReported: add(d + 1, eventCustomer[e], .hardshipReported, e, day: d, aux: 0)
-            default: break
+        typealias Entry = CustomerTimeline.Entry
+        /// Every entry with its customer, in construction order, which is the within-day order:
+        /// issues, overdue, payments, events, deadlines, each by invoice or event order.
+        func forEachEntry(_ body: (Int32, Entry) -> Void) {
+            facts.withUnsafeBufferPointer { facts in
+                for i in 0..<facts.count {
+                    let f = facts[i]
+                    body(f.customer, Entry(key: f.issue + 1, day: f.issue, aux: f.due, code: Kind.issued.rawValue << 29 | UInt32(i)))
+                }
+                for i in 0..<facts.count where facts[i].paid == none || facts[i].paid > facts[i].due {
+                    let f = facts[i]
+                    body(f.customer, Entry(
+                        key: max(f.issue, f.due) + 1, day: f.issue, aux: f.due, code: Kind.becameOverdue.rawValue << 29 | UInt32(i)))
+                }
+                for i in 0..<facts.count where facts[i].paid != none {
+                    let f = facts[i]
+                    body(f.customer, Entry(
+                        key: max(f.paid, f.issue) + 1, day: f.paid, aux: f.due, code: Kind.paid.rawValue << 29 | UInt32(i)))
+                }
+            }
+            for e in 0..<eventKind.count {
+                let d = eventDate[e]
+                let kind: Kind
+                switch eventKind[e] {
+                case .disputeOpened: kind = .disputeOpened
+                case .reminderBounced: kind = .reminderBounced
+                case .hardshipReported: kind = .hardshipReported
+                default: continue
+                }
+                body(eventCustomer[e], Entry(key: d + 1, day: d, aux: 0, code: kind.rawValue << 29 | UInt32(e)))
+            }
+            for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
+                body(eventCustomer[e], Entry(
+                    key: deadline[e] + 1, day: eventDate[e], aux: keptByInvoice[e], code: Kind.promiseDeadline.rawValue << 29 | UInt32(e)))
             }
         }
-        for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
-            add(deadline[e] + 1, eventCustomer[e], .promiseDeadline, e, day: eventDate[e], aux: keptByInvoice[e])
+
+        // Pass 1: entries per customer, and the range of the payments' keys.
+        var lo = Int32.max, hi = Int32.min
+        var segmentStart = [Int](repeating: 0, count: customerCount + 1)
+        segmentStart.withUnsafeMutableBufferPointer { start in
+            forEachEntry { c, e in
+                if e.kind == .paid {
+                    if e.key < lo { lo = e.key }
+                    if e.key > hi { hi = e.key }
+                }
+                start[Int(c) + 1] += 1
+            }
+        }
+        for c in stride(from: 0, to: customerCount, by: 1) { segmentStart[c + 1] += segmentStart[c] }
+        let m = segmentStart[customerCount]
+        if lo > hi { lo = 0; hi = -1 }   // no payment: empty population counts
+        let range = Int(hi) - Int(lo) + 1
+
+        // Pass 2: every entry straight into its customer's segment, in construction order, and
+        // the population's payments (settled, late) per key.
+        var settled = [Int32](repeating: 0, count: range)
+        var late = [Int32](repeating: 0, count: range)
+        var next = segmentStart
+        var entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            next.withUnsafeMutableBufferPointer { next in
+                settled.withUnsafeMutableBufferPointer { settled in
+                    late.withUnsafeMutableBufferPointer { late in
+                        forEachEntry { c, e in
+                            let slot = next[Int(c)]
+                            next[Int(c)] = slot + 1
+                            (out.baseAddress! + slot).initialize(to: e)
+                            if e.kind == .paid {
+                                let k = Int(e.key) - Int(lo)
+                                settled[k] += 1
+                                if Int64(e.day) > Int64(e.aux) + Int64(graceDays) { late[k] += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+            count = m
+        }
+        for d in stride(from: 1, to: range, by: 1) {
+            settled[d] += settled[d - 1]
+            late[d] += late[d - 1]
+        }
+        guard m > 0 else {
+            return CustomerTimeline(entries: [], segmentStart: segmentStart, populationSettled: [], populationLate: [], firstKey: 0)
+        }
+
+        // Pass 3: each segment stably sorted by key, in cache (segments are a customer's facts).
+        // Customers are independent: a few chunks of customers on separate cores.
+        let parts = m >= 200_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
+        entries.withUnsafeMutableBufferPointer { entries in
+            let shared = UncheckedSendableEntries(entries)
+            segmentStart.withUnsafeBufferPointer { start in
+                let bounds = UncheckedSendableStarts(start)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let first = customerCount * part / parts, last = customerCount * (part + 1) / parts
+                    var longest = 0
+                    for c in first..<last { longest = max(longest, bounds.buffer[c + 1] - bounds.buffer[c]) }
+                    let scratch = UnsafeMutablePointer<Entry>.allocate(capacity: max(longest, 1))
+                    defer { scratch.deallocate() }
+                    for c in first..<last {
+                        let s = bounds.buffer[c], e = bounds.buffer[c + 1]
+                        if e - s > 1 { Self.stableSortByKey(shared.buffer.baseAddress! + s, count: e - s, scratch: scratch) }
+                    }
+                }
+            }
         }
         return CustomerTimeline(
-            unsorted: entries, keys: keys, customerOf: customerOf, customerCount: customerCount, graceDays: graceDays)
+            entries: entries, segmentStart: segmentStart, populationSettled: settled, populationLate: late, firstKey: lo)
+    }
+
+    /// Sorts `a[0..<count]` by key, ties kept in their order (merge sort over runs of 16 sorted by
+    /// insertion; `scratch` holds `count` entries).
+    static func stableSortByKey(
+        _ a: UnsafeMutablePointer<CustomerTimeline.Entry>, count n: Int, scratch: UnsafeMutablePointer<CustomerTimeline.Entry>
+    ) {
+        let run = 16
+        var start = 0
+        while start < n {
+            let end = min(start + run, n)
+            var i = start + 1
+            while i < end {
+                let v = a[i]
+                var j = i
+                while j > start && a[j - 1].key > v.key { a[j] = a[j - 1]; j -= 1 }
+                a[j] = v
+                i += 1
+            }
+            start = end
+        }
+        guard n > run else { return }
+        var source = a, target = scratch
+        var width = run
+        while width < n {
+            var lo = 0
+            while lo < n {
+                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
+                var i = lo, j = mid, k = lo
+                if mid < hi && source[mid - 1].key <= source[mid].key {
+                    // Already in order: copy the pair of runs as they are.
+                    (target + lo).update(from: source + lo, count: hi - lo)
+                } else {
+                    while i < mid && j < hi {
+                        if source[j].key < source[i].key { target[k] = source[j]; j += 1 } else { target[k] = source[i]; i += 1 }
+                        k += 1
+                    }
+                    if i < mid { (target + k).update(from: source + i, count: mid - i) }
+                    if j < hi { (target + k).update(from: source + j, count: hi - j) }
+                }
+                lo = hi
+            }
+            swap(&source, &target)
+            width *= 2
+        }
+        if source != a { a.update(from: source, count: n) }
     }
 
     /// The `YYYY-MM-DD` after the first `promised:` in a note, if it is a valid date.
@@ -193,6 +352,12 @@ final class PreparedHistory: Sendable {
 
     var invoiceCount: Int { rowCustomer.count }
 
+    /// The calendar month (1…12) of a due day of this history.
+    @inline(__always) func month(ofDue day: Int32) -> Int {
+        let i = Int(day) - Int(dueMonthBase)
+        return i >= 0 && i < dueMonth.count ? Int(dueMonth[i]) : Day(raw: day).civil.month
+    }
+
     /// The facts of invoice `row`.
     @inline(__always) func facts(ofRow row: Int) -> InvoiceFacts { facts[Int(factIndex[row])] }
 }
@@ -207,4 +372,16 @@ struct InvoiceFacts: Sendable {
     var amount: Double
     var method: PaymentMethod
     var channel: InvoiceChannel
+}
+
+/// The timeline being sorted, segment by segment; each worker sorts only its customers' segments.
+private struct UncheckedSendableEntries: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<CustomerTimeline.Entry>
+    init(_ buffer: UnsafeMutableBufferPointer<CustomerTimeline.Entry>) { self.buffer = buffer }
+}
+
+/// Segment bounds, read by every worker.
+private struct UncheckedSendableStarts: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Int>
+    init(_ buffer: UnsafeBufferPointer<Int>) { self.buffer = buffer }
 }

@@ -144,6 +144,37 @@ import Testing
         #expect(dupes > 0)
     }
 
+    /// Scoring computes rows only for the open invoices; they must be exactly the rows the full
+    /// computation gives (any subset, any order, repeats), duplicate links included.
+    @Test func featuresOfRequestedRowsEqualTheRowsOfTheFullComputation() throws {
+        let h = AnomalyTestHistory.random(seed: 11, customers: 30, invoices: 1200)
+        let full = try h.features()
+        let duplicates = full.duplicateOriginalId.indices.filter { full.duplicateOriginalId[$0] != nil }
+        let rows = [1199, 0, 17, 17] + stride(from: 3, to: 1200, by: 7).reversed() + duplicates.prefix(5)
+        let part = try AnomalyFeatures.compute(h.invoices, customerCount: h.customers.count, rows: rows)
+        #expect(part.rows == rows.count)
+        #expect(part.invoiceRows == rows.map { Int32($0) })
+        for (k, r) in rows.enumerated() {
+            #expect(part.row(k) == full.row(r), "invoice row \(r)")
+            #expect(part.invoiceIds[k] == full.invoiceIds[r])
+            #expect(part.duplicateOriginalId[k] == full.duplicateOriginalId[r])
+        }
+        #expect(rows.contains { full.duplicateOriginalId[$0] != nil })
+        // Few rows are computed by sorting each window when it is read (not keeping every window
+        // sorted): with a short window, evictions happen on almost every invoice.
+        for window in [1, 2, 6] {
+            let options = AnomalyFeatureOptions(historyWindow: window)
+            let fullK = try h.features(options)
+            let partK = try AnomalyFeatures.compute(h.invoices, customerCount: h.customers.count, options: options, rows: rows)
+            for (k, r) in rows.enumerated() { #expect(partK.row(k) == fullK.row(r), "window \(window), invoice row \(r)") }
+        }
+        let none = try AnomalyFeatures.compute(h.invoices, customerCount: h.customers.count, rows: [])
+        #expect(none.rows == 0 && none.values.isEmpty)
+        #expect(throws: AnomalyFeatureError.self) {
+            try AnomalyFeatures.compute(h.invoices, customerCount: h.customers.count, rows: [1200])
+        }
+    }
+
     /// The sweep keeps sorted windows incrementally; this recomputes every customer-relative value
     /// the slow, obvious way (all earlier-day invoices, last K by (day, input order), sort) and
     /// requires exact equality, with a window of 6 so evictions happen constantly (and both odd and even windows occur).

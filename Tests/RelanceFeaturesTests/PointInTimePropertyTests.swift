@@ -94,6 +94,35 @@ import Testing
         }
     }
 
+    /// Dates centuries apart make the day range far larger than the history, so the timeline and
+    /// the requests are ordered by the index-sorting path instead of the moving counting sorts:
+    /// the rows must still agree with the naive reference, and with the request order reversed.
+    @Test func sparseDatesTakeTheOtherSortPathAndGiveTheSameRows() throws {
+        var f = HistoryFixture()
+        f.dataset = RandomHistory.make(seed: 5, invoices: 300, customers: 12, events: 120)
+        f.invoice("OLD1", customer: "C3", issue: -120_000, due: -119_970, paid: -119_950, amount: 50)
+        f.invoice("OLD2", customer: "C3", issue: -119_990, due: -119_960, paid: nil, amount: 70)
+        f.invoice("FAR", customer: "C4", issue: 150_000, due: 150_030, paid: 150_020, amount: 90)
+        f.event(.disputeOpened, customer: "C3", on: -119_980, invoice: f.row("OLD1"))
+        let history = f.dataset
+        let builder = try PointInTimeFeatureBuilder(history, options: Self.options)
+        let reference = NaiveFeatureReference(d: history, options: Self.options)
+        let rows = Array(0..<history.invoices.count)
+        let training = try builder.features(forInvoices: rows)
+        let reversed = try builder.features(forInvoices: rows.reversed())
+        let scoring = try builder.scoringFeatures(openAsOf: HistoryFixture.day(500))
+        #expect(scoring.rowCount > 5)
+        for m in [training, reversed, scoring] {
+            for i in 0..<m.rowCount {
+                let expected = reference.row(m.rows[i], asOf: m.asOfDays[i].raw)
+                for feature in PaymentFeature.allCases {
+                    let got = m[i, feature], want = expected[feature.rawValue]
+                    #expect(abs(got - want) <= 1e-9 * max(1, abs(want)), "row \(m.rows[i]) \(feature.name): \(got) vs \(want)")
+                }
+            }
+        }
+    }
+
     @Test func everyValueIsFinite() throws {
         let builder = try PointInTimeFeatureBuilder(Self.history, options: Self.options)
         let m = try builder.features(forInvoices: Array(0..<Self.history.invoices.count))

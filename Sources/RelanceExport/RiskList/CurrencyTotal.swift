@@ -32,11 +32,16 @@ public struct CurrencyTotal: Sendable, Equatable, Codable {
 
     /// Adds one invoice to the total (the invoice must be in ``currency``).
     public mutating func add(_ invoice: ScoredInvoice) {
+        add(amount: invoice.amount, daysOverdue: invoice.daysOverdue, priority: invoice.priority, tier: invoice.riskTier)
+    }
+
+    /// ``add(_:)`` from the fields it reads (no copy of the row).
+    mutating func add(amount: Double, daysOverdue: Int, priority: Double, tier: RiskTier) {
         invoiceCount += 1
-        openAmount += invoice.amount
-        if invoice.daysOverdue > 0 { overdueAmount += invoice.amount }
-        expectedLateAmount += invoice.priority
-        switch invoice.riskTier {
+        openAmount += amount
+        if daysOverdue > 0 { overdueAmount += amount }
+        expectedLateAmount += priority
+        switch tier {
         case .critical: criticalCount += 1
         case .high: highCount += 1
         case .medium: mediumCount += 1
@@ -47,8 +52,13 @@ public struct CurrencyTotal: Sendable, Equatable, Codable {
     /// One total per currency, sorted by currency code.
     public static func totals(of invoices: [ScoredInvoice]) -> [CurrencyTotal] {
         var byCurrency: [String: CurrencyTotal] = [:]
-        for invoice in invoices {
-            byCurrency[invoice.currency, default: CurrencyTotal(currency: invoice.currency)].add(invoice)
+        // Rows read in place: iterating the array would copy each row (seven reference counts).
+        invoices.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                byCurrency[rows[i].currency, default: CurrencyTotal(currency: rows[i].currency)].add(
+                    amount: rows[i].amount, daysOverdue: rows[i].daysOverdue, priority: rows[i].priority,
+                    tier: rows[i].riskTier)
+            }
         }
         return byCurrency.values.sorted { $0.currency < $1.currency }
     }

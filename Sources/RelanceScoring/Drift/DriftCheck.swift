@@ -56,21 +56,49 @@ public struct DriftCheck: Sendable {
         guard selected.count >= minimumRows else { return nil }
         let p = matrix.columnCount
         let index = Dictionary(matrix.featureNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var drifts: [FeatureDrift] = []
-        for distribution in training where !excluded.contains(distribution.name) {
-            guard let j = index[distribution.name] else { continue }
-            var counts = [Int](repeating: 0, count: distribution.edges.count + 1)
-            var n = 0
-            matrix.values.withUnsafeBufferPointer { v in
-                for r in selected {
-                    let x = v[r * p + j]
-                    guard x.isFinite else { continue }
-                    counts[distribution.bin(of: x)] += 1
-                    n += 1
+        // The compared features and their columns, then one pass over the rows counting every
+        // feature at once: the matrix is row-major, so a pass per feature would stream the whole
+        // matrix through the cache once per feature.
+        let compared = training.filter { !excluded.contains($0.name) }.compactMap { d in index[d.name].map { (d, $0) } }
+        // Flat tables: feature f's bin edges are edges[edgeStart[f]..<edgeStart[f + 1]], its bin
+        // counts counts[countStart[f] ..< countStart[f] + edge count + 1].
+        var edges: [Double] = [], edgeStart = [0], countStart = [0], column: [Int] = []
+        for (d, j) in compared {
+            edges += d.edges
+            edgeStart.append(edges.count)
+            countStart.append(countStart[countStart.count - 1] + d.edges.count + 1)
+            column.append(j)
+        }
+        var counts = [Int](repeating: 0, count: countStart[countStart.count - 1])
+        var finite = [Int](repeating: 0, count: compared.count)
+        matrix.values.withUnsafeBufferPointer { v in
+            edges.withUnsafeBufferPointer { edges in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for r in selected {
+                        let row = r * p
+                        for f in 0..<column.count {
+                            let x = v[row + column[f]]
+                            guard x.isFinite else { continue }
+                            // FeatureDistribution.bin(of:): the first edge not below x.
+                            var lo = edgeStart[f], hi = edgeStart[f + 1]
+                            let first = lo
+                            while lo < hi {
+                                let mid = (lo + hi) / 2
+                                if x <= edges[mid] { hi = mid } else { lo = mid + 1 }
+                            }
+                            counts[countStart[f] + lo - first] += 1
+                            finite[f] += 1
+                        }
+                    }
                 }
             }
+        }
+        var drifts: [FeatureDrift] = []
+        for f in compared.indices {
+            let distribution = compared[f].0
+            let n = finite[f]
             guard n > 0 else { continue }
-            let current = counts.map { Double($0) / Double(n) }
+            let current = counts[countStart[f]..<countStart[f + 1]].map { Double($0) / Double(n) }
             let value = psi(training: distribution.proportions, current: current)
             drifts.append(FeatureDrift(
                 feature: distribution.name, psi: value, level: level(value),

@@ -101,10 +101,22 @@ public struct ReasonBuilder: Sendable {
                 sums[from] = 0
             }
         }
-        // Rank by |contribution|; ties keep the code order so the output is reproducible.
-        var order = sums.indices.filter { abs(sums[$0]) > 1e-12 && sums[$0].isFinite }
-        order.sort { abs(sums[$0]) != abs(sums[$1]) ? abs(sums[$0]) > abs(sums[$1]) : $0 < $1 }
-        return order.prefix(max(count, 0)).map { reason(codes[$0], contribution: sums[$0], values: v, currency: currency) }
+        // Rank by |contribution|; ties keep the code order so the output is reproducible. Only the
+        // top `count` are kept: an insertion into a short ranked list, in code order, so a later
+        // code never passes an earlier one of equal size.
+        let keep = max(count, 0)
+        var top: [Int] = []
+        top.reserveCapacity(keep + 1)
+        for g in sums.indices where abs(sums[g]) > 1e-12 && sums[g].isFinite {
+            let size = abs(sums[g])
+            var at = top.count
+            while at > 0 && abs(sums[top[at - 1]]) < size { at -= 1 }
+            if at < keep {
+                top.insert(g, at: at)
+                if top.count > keep { top.removeLast() }
+            }
+        }
+        return top.map { reason(codes[$0], contribution: sums[$0], values: v, currency: currency) }
     }
 
     /// The raw value of `feature` in the row (0 when the model lacks the feature).
@@ -212,6 +224,11 @@ enum ReasonAmount {
     }
 
     static func parse(_ detail: String) -> (amount: Double, currency: String)? {
+        // "1234.50 EUR": cut at the first space (split's result whenever neither side is empty).
+        if let space = detail.firstIndex(of: " "), space != detail.startIndex, detail.index(after: space) != detail.endIndex {
+            guard let amount = Double(detail[..<space]) else { return nil }
+            return (amount, String(detail[detail.index(after: space)...]))
+        }
         let parts = detail.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, let amount = Double(parts[0]) else { return nil }
         return (amount, String(parts[1]))

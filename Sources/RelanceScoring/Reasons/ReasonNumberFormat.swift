@@ -8,13 +8,13 @@ struct ReasonNumberFormat {
     var groupMark: String { language == .fr ? "\u{202F}" : "," }
 
     func integer(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += groupMark }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
+        // No group mark below 1000 (most day counts): the plain digits.
+        if n.magnitude < 1000 { return String(n) }
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        appendGrouped(UInt64(n.magnitude), to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     func decimal(_ x: Double, digits: Int) -> String {
@@ -24,15 +24,79 @@ struct ReasonNumberFormat {
         for _ in 0..<digits { scale *= 10 }
         let scaled = Int64((abs(x) * scale).rounded())
         let whole = Int(scaled / Int64(scale)), frac = Int(scaled % Int64(scale))
-        var fracText = String(frac)
-        while fracText.count < digits { fracText = "0" + fracText }
-        return (x < 0 && scaled != 0 ? "-" : "") + integer(whole) + decimalMark + fracText
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        if x < 0 && scaled != 0 { out.append(UInt8(ascii: "-")) }
+        appendDecimal(whole: UInt64(whole), fraction: frac, digits: digits, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `"1234.50 EUR"` (a reason detail) as `1,234.50 EUR` / `1 234,50 EUR`.
     func money(_ detail: String) -> String {
+        if let text = moneyFromCents(detail) { return text }
         guard let (amount, currency) = ReasonAmount.parse(detail) else { return detail }
         return decimal(amount, digits: 2) + (language == .fr ? "\u{00A0}" : " ") + currency
+    }
+
+    /// ``money(_:)`` for the details ``ReasonAmount/detail(_:currency:)`` writes (`-?digits.cc CUR`,
+    /// at most 12 integer digits), formatted from the digits themselves: below 10¹² the double read
+    /// from `w.cc` scales back to exactly `wcc` cents, so this is the text the parse-and-format path
+    /// gives, without parsing a double. Nil for anything else.
+    private func moneyFromCents(_ detail: String) -> String? {
+        var detail = detail
+        return detail.withUTF8 { b -> String? in
+            var i = 0
+            let negative = i < b.count && b[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            var whole: UInt64 = 0
+            let start = i
+            while i < b.count, b[i] &- 48 < 10 { whole = whole * 10 + UInt64(b[i] &- 48); i += 1 }
+            let count = i - start
+            guard count >= 1 && count <= 12, i + 4 < b.count, b[i] == UInt8(ascii: "."),
+                  b[i + 1] &- 48 < 10, b[i + 2] &- 48 < 10, b[i + 3] == UInt8(ascii: " ") else { return nil }
+            let cents = Int(b[i + 1] &- 48) * 10 + Int(b[i + 2] &- 48)
+            let currency = UnsafeBufferPointer(rebasing: b[(i + 4)...])
+            // The currency must be what splitting at the first space leaves: non-empty, no space.
+            guard !currency.isEmpty, !currency.contains(UInt8(ascii: " ")) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(32 + currency.count)
+            if negative && (whole != 0 || cents != 0) { out.append(UInt8(ascii: "-")) }
+            appendDecimal(whole: whole, fraction: cents, digits: 2, to: &out)
+            if language == .fr { out += [0xC2, 0xA0] } else { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: currency)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `whole` with group marks, the decimal mark, then `fraction` on `digits` digits.
+    private func appendDecimal(whole: UInt64, fraction: Int, digits: Int, to out: inout [UInt8]) {
+        appendGrouped(whole, to: &out)
+        if language == .fr { out.append(UInt8(ascii: ",")) } else { out.append(UInt8(ascii: ".")) }
+        var tens = 1
+        for _ in 1..<digits { tens *= 10 }
+        var f = fraction
+        while tens > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(f / tens % 10))
+            f %= tens
+            tens /= 10
+        }
+    }
+
+    /// The digits of `n`, a group mark before every group of three from the right.
+    private func appendGrouped(_ n: UInt64, to out: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var m = n
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        let count = digits.count
+        for i in 0..<count {
+            if i > 0 && (count - i) % 3 == 0 {
+                if language == .fr { out += [0xE2, 0x80, 0xAF] } else { out.append(UInt8(ascii: ",")) }
+            }
+            out.append(digits[count - 1 - i])
+        }
     }
 
     func percent(_ share: Double) -> String {

@@ -166,9 +166,17 @@ public enum ReasonText {
 
     static func overdue(_ reason: Reason, fr: Bool, f: ReasonNumberFormat) -> String {
         let d = Int(reason.value.rounded())
-        let parts = reason.detail.split(separator: ":", maxSplits: 1)
-        let basis = parts.first.map(String.init) ?? ""
-        let horizon = parts.count > 1 ? String(parts[1]) : "30"
+        // "basis:horizon", cut at the first colon (split's result whenever neither side is empty).
+        let detail = reason.detail
+        let basis: String, horizon: String
+        if let colon = detail.firstIndex(of: ":"), colon != detail.startIndex, detail.index(after: colon) != detail.endIndex {
+            basis = String(detail[..<colon])
+            horizon = String(detail[detail.index(after: colon)...])
+        } else {
+            let parts = detail.split(separator: ":", maxSplits: 1)
+            basis = parts.first.map(String.init) ?? ""
+            horizon = parts.count > 1 ? String(parts[1]) : "30"
+        }
         let days = fr ? "échue depuis \(f.integer(d)) jour\(d > 1 ? "s" : "")" : "\(f.integer(d)) day\(d == 1 ? "" : "s") past due"
         switch ScoreBasis(rawValue: basis) {
         case .latePayment?:

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #else
@@ -42,15 +43,42 @@ public struct OpenInvoiceScorer: Sendable {
     }
 
     /// Scores the invoices of `dataset` open at the end of `asOf`.
+    ///
+    /// The anomaly assessment needs nothing from the payment features: it runs on a second thread
+    /// while the history is prepared and the feature rows computed. Errors are reported in the
+    /// same order as when the steps ran one after the other (history and features first).
     public func score(_ dataset: Dataset, asOf: Day) throws -> ScoringResult {
+        let rows = PointInTimeFeatureBuilder.openInvoices(of: dataset.invoices, asOf: asOf)
+        let anomalies = BackgroundResult<AnomalyAssessment>()
+        let anomaliesDone = DispatchGroup()
+        if let detector = models.anomalyDetector, !rows.isEmpty {
+            let options = models.anomalyFeatureOptions
+            DispatchQueue.global(qos: .userInitiated).async(group: anomaliesDone) {
+                anomalies.put(Result {
+                    let features = try AnomalyFeatures.compute(
+                        dataset.invoices, customerCount: dataset.customerCount, options: options, rows: rows)
+                    return try detector.assess(features)
+                })
+            }
+        }
+        // Whatever happens below, the background work finishes before this function returns.
+        defer { anomaliesDone.wait() }
         let builder = try PointInTimeFeatureBuilder(dataset, options: models.featureOptions)
-        let rows = builder.openInvoices(asOf: asOf)
         let matrix = try builder.features(forInvoices: rows, observationDays: [Day](repeating: asOf, count: rows.count))
-        return try score(dataset, asOf: asOf, features: matrix)
+        anomaliesDone.wait()
+        return try score(dataset, asOf: asOf, features: matrix, anomalies: anomalies.take())
     }
 
     /// Scores the rows of a feature matrix already computed as of `asOf` (rows must be open invoices).
     public func score(_ dataset: Dataset, asOf: Day, features matrix: FeatureMatrix) throws -> ScoringResult {
+        try score(dataset, asOf: asOf, features: matrix, anomalies: nil)
+    }
+
+    /// ``score(_:asOf:features:)`` with the anomaly assessment of the matrix rows already made
+    /// (or failed); nil computes it here.
+    private func score(
+        _ dataset: Dataset, asOf: Day, features matrix: FeatureMatrix, anomalies: Result<AnomalyAssessment, Error>?
+    ) throws -> ScoringResult {
         if let problem = ScoringModels.firstDifference(matrix.featureNames, models.latePayment.featureNames) {
             throw ScoringError.featureMismatch(model: "late-payment model", problem: problem)
         }
@@ -73,8 +101,8 @@ public struct OpenInvoiceScorer: Sendable {
         var anomalyScore = [Double](repeating: 0, count: n)
         var anomalyFlags = [[String]](repeating: [], count: n)
         if let detector = models.anomalyDetector, n > 0 {
-            let all = try AnomalyFeatures.compute(inv, customerCount: dataset.customerCount, options: models.anomalyFeatureOptions)
-            let assessment = try detector.assess(Self.subset(all, rows: matrix.rows))
+            let assessment = try anomalies?.get() ?? detector.assess(AnomalyFeatures.compute(
+                inv, customerCount: dataset.customerCount, options: models.anomalyFeatureOptions, rows: matrix.rows))
             anomalyScore = assessment.anomalyScore
             anomalyFlags = assessment.flags
         }
@@ -87,65 +115,112 @@ public struct OpenInvoiceScorer: Sendable {
         }
         let names = Self.customerNames(dataset)
 
-        var out: [ScoredInvoice] = []
-        out.reserveCapacity(n)
-        var contributions = [Double](repeating: 0, count: p)
-        try matrix.values.withUnsafeBufferPointer { values in
-            try contributions.withUnsafeMutableBufferPointer { c in
-                for i in 0..<n {
-                    let r = matrix.rows[i]
-                    let x = UnsafeBufferPointer(rebasing: values[(i * p)..<((i + 1) * p)])
-                    let currency = inv.currencies.name(of: inv.currency[r])
-                    let basis = bases[i]
-                    // The model whose drivers explain the row.
-                    let useSevere = basis != .latePayment && severe != nil
-                    let scorer = useSevere ? severe! : late
-                    let eta = scorer.contributions(x, into: c)
-                    guard eta.isFinite else {
-                        throw ScoringError.nonFiniteScore(invoiceId: inv.invoiceIds[r], what: "the linear predictor")
+        /// Row `i`: probability, reasons, the scored invoice. `c` is scratch for the contributions.
+        func scoredRow(_ i: Int, values: UnsafeBufferPointer<Double>, contributions c: UnsafeMutableBufferPointer<Double>) throws -> ScoredInvoice {
+            let r = matrix.rows[i]
+            let x = UnsafeBufferPointer(rebasing: values[(i * p)..<((i + 1) * p)])
+            let currency = inv.currencies.name(of: inv.currency[r])
+            let basis = bases[i]
+            // The model whose drivers explain the row.
+            let useSevere = basis != .latePayment && severe != nil
+            let scorer = useSevere ? severe! : late
+            let eta = scorer.contributions(x, into: c)
+            guard eta.isFinite else {
+                throw ScoringError.nonFiniteScore(invoiceId: inv.invoiceIds[r], what: "the linear predictor")
+            }
+            let probability: Double
+            switch basis {
+            case .latePayment, .severeDelay: probability = scorer.probability(eta)
+            case .severeDelayReached, .overdueUnmodelled: probability = 1
+            }
+            var reasons: [Reason] = []
+            if daysOverdue[i] > 0 {
+                reasons.append(ReasonBuilder.daysOverdue(daysOverdue[i], basis: basis, severeDelayDays: horizon))
+            }
+            let builder = useSevere ? severeReasons! : lateReasons
+            reasons += builder.drivers(values: x, contributions: UnsafeBufferPointer(c), currency: currency, count: reasonCount)
+            reasons += AnomalyReasons.reasons(flags: anomalyFlags[i], score: anomalyScore[i])
+            let customerCode = Int(inv.customer[r])
+            return ScoredInvoice(
+                invoiceId: inv.invoiceIds[r], customerId: dataset.customerIds.name(of: inv.customer[r]),
+                customerName: customerCode < names.count ? names[customerCode] : "",
+                amount: inv.amount[r], currency: currency, issueDate: inv.issueDate[r], dueDate: inv.dueDate[r],
+                daysOverdue: daysOverdue[i], pLate: probability, anomalyScore: anomalyScore[i],
+                anomalyFlags: anomalyFlags[i], riskTier: .low, priority: probability * inv.amount[r],
+                reasons: reasons)
+        }
+
+        // Rows are independent: a few chunks on separate cores, each initialising its own slots.
+        // A chunk stops at its first failing row; the first failing row overall is reported, as
+        // a sequential loop would.
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
+        var failures = [(row: Int, error: Error)?](repeating: nil, count: parts)
+        var stops = [Int](repeating: 0, count: parts)
+        var out = try [ScoredInvoice](unsafeUninitializedCapacity: n) { buffer, count in
+            matrix.values.withUnsafeBufferPointer { values in
+                failures.withUnsafeMutableBufferPointer { failures in
+                    stops.withUnsafeMutableBufferPointer { stops in
+                        let shared = UncheckedSendableScoringBuffers(
+                            rows: buffer, values: values, failures: failures, stops: stops)
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            let range = (n * part / parts)..<(n * (part + 1) / parts)
+                            var contributions = [Double](repeating: 0, count: p)
+                            contributions.withUnsafeMutableBufferPointer { c in
+                                var i = range.lowerBound
+                                while i < range.upperBound {
+                                    do {
+                                        (shared.rows.baseAddress! + i).initialize(
+                                            to: try scoredRow(i, values: shared.values, contributions: c))
+                                    } catch {
+                                        shared.failures[part] = (i, error)
+                                        break
+                                    }
+                                    i += 1
+                                }
+                                shared.stops[part] = i
+                            }
+                        }
                     }
-                    let probability: Double
-                    switch basis {
-                    case .latePayment, .severeDelay: probability = scorer.probability(eta)
-                    case .severeDelayReached, .overdueUnmodelled: probability = 1
-                    }
-                    var reasons: [Reason] = []
-                    if daysOverdue[i] > 0 {
-                        reasons.append(ReasonBuilder.daysOverdue(daysOverdue[i], basis: basis, severeDelayDays: horizon))
-                    }
-                    let builder = useSevere ? severeReasons! : lateReasons
-                    reasons += builder.drivers(values: x, contributions: UnsafeBufferPointer(c), currency: currency, count: reasonCount)
-                    reasons += AnomalyReasons.reasons(flags: anomalyFlags[i], score: anomalyScore[i])
-                    let customerCode = Int(inv.customer[r])
-                    out.append(ScoredInvoice(
-                        invoiceId: inv.invoiceIds[r], customerId: dataset.customerIds.name(of: inv.customer[r]),
-                        customerName: customerCode < names.count ? names[customerCode] : "",
-                        amount: inv.amount[r], currency: currency, issueDate: inv.issueDate[r], dueDate: inv.dueDate[r],
-                        daysOverdue: daysOverdue[i], pLate: probability, anomalyScore: anomalyScore[i],
-                        anomalyFlags: anomalyFlags[i], riskTier: .low, priority: probability * inv.amount[r],
-                        reasons: reasons))
                 }
+            }
+            if let first = failures.compactMap({ $0 }).min(by: { $0.row < $1.row }) {
+                for part in 0..<parts {
+                    let start = n * part / parts
+                    (buffer.baseAddress! + start).deinitialize(count: stops[part] - start)
+                }
+                count = 0
+                throw first.error
+            }
+            count = n
+        }
+        var pLate = [Double](repeating: 0, count: n)
+        var priority = [Double](repeating: 0, count: n)
+        out.withUnsafeBufferPointer { rows in
+            for i in 0..<n {
+                pLate[i] = rows[i].pLate
+                priority[i] = rows[i].priority
             }
         }
 
-        // Tiers need the day's priority percentiles, per currency.
-        var byCurrency: [String: [Double]] = [:]
-        for s in out { byCurrency[s.currency, default: []].append(s.priority) }
+        // Tiers need the day's priority percentiles, per currency. The keys are read from the
+        // plain columns, never from the rows (reading a row out of the array copies it).
+        let currencyCode = matrix.rows.map { inv.currency[$0] }
+        var byCurrency: [Int32: [Double]] = [:]
+        for i in 0..<n { byCurrency[currencyCode[i], default: []].append(priority[i]) }
         let cutoffs = byCurrency.mapValues { thresholds.priorityCutoffs($0) }
-        for i in out.indices {
-            let cut = cutoffs[out[i].currency] ?? (.infinity, .infinity)
-            out[i].riskTier = thresholds.tier(probability: out[i].pLate, anomalyScore: out[i].anomalyScore,
-                                              priority: out[i].priority, cutoffs: cut)
+        var tierRank = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            let cut = cutoffs[currencyCode[i]] ?? (.infinity, .infinity)
+            let tier = thresholds.tier(probability: pLate[i], anomalyScore: anomalyScore[i], priority: priority[i], cutoffs: cut)
+            out[i].riskTier = tier
+            tierRank[i] = RiskTier.allCases.firstIndex(of: tier) ?? 0
         }
 
-        // Work order: tier, then priority, then id (keys gathered once: comparing whole rows
-        // would copy them on every comparison).
-        let tierRank = out.map { RiskTier.allCases.firstIndex(of: $0.riskTier) ?? 0 }
-        let priority = out.map(\.priority)
+        // Work order: tier, then priority, then id.
         let order = out.indices.sorted { a, b in
             if tierRank[a] != tierRank[b] { return tierRank[a] > tierRank[b] }
             if priority[a] != priority[b] { return priority[a] > priority[b] }
-            return out[a].invoiceId < out[b].invoiceId
+            return inv.invoiceIds[matrix.rows[a]] < inv.invoiceIds[matrix.rows[b]]
         }
 
         var drift: [DriftReport] = []
@@ -157,7 +232,22 @@ public struct OpenInvoiceScorer: Sendable {
            let report = driftCheck.run(matrix, rows: (0..<n).filter { bases[$0] == .severeDelay }, training: training, model: "severe_delay") {
             drift.append(report)
         }
-        return ScoringResult(asOf: asOf, invoices: order.map { out[$0] }, bases: order.map { bases[$0] }, drift: drift)
+        // Rows into work order in place, by swapping along the permutation's cycles: a row is
+        // never copied (a copy retains its seven strings and arrays).
+        var placed = [Bool](repeating: false, count: out.count)
+        out.withUnsafeMutableBufferPointer { rows in
+            for start in rows.indices where !placed[start] {
+                placed[start] = true
+                var k = start
+                while order[k] != start {
+                    let source = order[k]
+                    rows.swapAt(k, source)
+                    placed[source] = true
+                    k = source
+                }
+            }
+        }
+        return ScoringResult(asOf: asOf, invoices: out, bases: order.map { bases[$0] }, drift: drift)
     }
 
     /// Customer names by customer code ("" when the customer file has no row for the code).
@@ -169,20 +259,12 @@ public struct OpenInvoiceScorer: Sendable {
         }
         return names
     }
+}
 
-    /// The rows of an anomaly matrix computed on the whole invoice table, for the given invoice rows.
-    static func subset(_ all: AnomalyFeatureMatrix, rows: [Int]) -> AnomalyFeatureMatrix {
-        let p = all.columns
-        var values = [Double](repeating: 0, count: rows.count * p)
-        all.values.withUnsafeBufferPointer { v in
-            values.withUnsafeMutableBufferPointer { o in
-                for (k, r) in rows.enumerated() {
-                    for j in 0..<p { o[k * p + j] = v[r * p + j] }
-                }
-            }
-        }
-        return AnomalyFeatureMatrix(
-            names: all.names, invoiceRows: rows.map { all.invoiceRows[$0] }, invoiceIds: rows.map { all.invoiceIds[$0] },
-            values: values, duplicateOriginalId: rows.map { all.duplicateOriginalId[$0] })
-    }
+/// The buffers the scoring chunks share: each chunk writes only its own rows and its own slot.
+private struct UncheckedSendableScoringBuffers: @unchecked Sendable {
+    let rows: UnsafeMutableBufferPointer<ScoredInvoice>
+    let values: UnsafeBufferPointer<Double>
+    let failures: UnsafeMutableBufferPointer<(row: Int, error: Error)?>
+    let stops: UnsafeMutableBufferPointer<Int>
 }

@@ -1,0 +1,201 @@
+import RelanceData
+
+/// CSV bytes for the daily risk list, written field by field straight into one growing buffer:
+/// no `String` per field, per number, per date or per joined list.
+///
+/// It writes exactly what the `String`-based formatting of the risk list writes (RFC 4180 quoting
+/// when a field holds `,`, `"`, LF or CR; numbers and dates as documented on
+/// ``RiskList/csv(renderReason:byteOrderMark:)``): the daily file must not change by a byte when
+/// the writer gets faster. Fields made of several parts (flags joined with `;`, reasons joined with
+/// ` | `) are scanned once for quoting and then copied part by part.
+struct CSVByteBuffer {
+    private(set) var bytes: [UInt8] = []
+    private var atRowStart = true
+
+    init(reservingCapacity capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func appendByteOrderMark() {
+        bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
+    }
+
+    mutating func endRow() {
+        bytes.append(10)
+        atRowStart = true
+    }
+
+    private mutating func separator() {
+        if !atRowStart { bytes.append(UInt8(ascii: ",")) }
+        atRowStart = false
+    }
+
+    @inline(__always) private static func needsQuotes(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in u where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 { return true }
+        return false
+    }
+
+    private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>) {
+        for b in u {
+            if b == UInt8(ascii: "\"") { bytes.append(b) }
+            bytes.append(b)
+        }
+    }
+
+    /// A text field, quoted when needed.
+    mutating func appendField(_ s: String) {
+        appendField(parts: CollectionOfOne(s), separator: "", guardFormula: false)
+    }
+
+    /// Free text a person typed: prefixed with `'` when it starts with a formula character.
+    mutating func appendGuardedField(_ s: String) {
+        appendField(parts: CollectionOfOne(s), separator: "", guardFormula: true)
+    }
+
+    /// The field `parts.joined(separator: separator)`, optionally formula-guarded (a `'` before a
+    /// leading `=`, `+`, `-`, `@`, tab or CR), quoted when needed. The separator must need no quoting.
+    mutating func appendField<C: Collection>(parts: C, separator joiner: StaticString, guardFormula: Bool)
+    where C.Element == String {
+        separator()
+        let sep = UnsafeBufferPointer(start: joiner.utf8Start, count: joiner.utf8CodeUnitCount)
+        var quote = false
+        var first: UInt8? = nil
+        var index = 0
+        for part in parts {
+            // The joined text's first byte: a separator's when every earlier part is empty.
+            if first == nil && index > 0 && !sep.isEmpty { first = sep[0] }
+            var part = part
+            part.withUTF8 { u in
+                if first == nil, let b = u.first { first = b }
+                if !quote && Self.needsQuotes(u) { quote = true }
+            }
+            index += 1
+        }
+        if quote { bytes.append(UInt8(ascii: "\"")) }
+        if guardFormula, let b = first, Self.isFormulaStart(b) { bytes.append(UInt8(ascii: "'")) }
+        index = 0
+        for part in parts {
+            if index > 0 { bytes.append(contentsOf: sep) }
+            var part = part
+            part.withUTF8 { u in
+                if quote { appendEscaped(u) } else { bytes.append(contentsOf: u) }
+            }
+            index += 1
+        }
+        if quote { bytes.append(UInt8(ascii: "\"")) }
+    }
+
+    /// The characters ``SpreadsheetText/guardFormula(_:)`` guards (all ASCII, so the first byte
+    /// decides).
+    @inline(__always) static func isFormulaStart(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@")
+            || b == 9 || b == 13
+    }
+
+    /// An integer field.
+    mutating func appendInt(_ v: Int) {
+        separator()
+        appendDigits(of: v)
+    }
+
+    /// A `YYYY-MM-DD` field (``Day/iso``), empty when missing.
+    mutating func appendDay(_ day: Day) {
+        separator()
+        if day.isMissing { return }
+        let (y, m, d) = day.civil
+        guard y >= 0 && y <= 9999 else {
+            bytes.append(contentsOf: day.iso.utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "0") + UInt8(y / 1000))
+        bytes.append(UInt8(ascii: "0") + UInt8(y / 100 % 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(y / 10 % 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(y % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(UInt8(ascii: "0") + UInt8(m / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(m % 10))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(UInt8(ascii: "0") + UInt8(d / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(d % 10))
+    }
+
+    /// An amount written as held (``DecimalText/exact(_:)``: the shortest text that reads back as
+    /// the same Double). Amounts with at most two decimals below 10¹³ are written digit by digit:
+    /// there the double nearest to `w.cc` has no shorter decimal reading back to it (the spacing
+    /// of doubles is far below 0.01), so `w.cc` without trailing zeros is the shortest text.
+    /// Anything else goes through Swift's own shortest formatting.
+    mutating func appendExactAmount(_ x: Double) {
+        separator()
+        guard x.isFinite else { return }
+        if x == x.rounded(), abs(x) < 1e15 {
+            appendDigits(of: Int(Int64(x)))
+            return
+        }
+        let magnitude = abs(x)
+        if magnitude < 1e13 && magnitude >= 0.01 {
+            let cents = (magnitude * 100).rounded()
+            if cents / 100 == magnitude {
+                let units = Int64(cents)
+                if x < 0 { bytes.append(UInt8(ascii: "-")) }
+                appendDigits(of: Int(units / 100))
+                let fraction = Int(units % 100)
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+                if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+                return
+            }
+        }
+        bytes.append(contentsOf: "\(x)".utf8)
+    }
+
+    /// A number with exactly `decimals` decimals, rounded half away from zero; empty when not
+    /// finite (``CSVBuffer/appendFixed(_:decimals:)``, byte for byte).
+    mutating func appendFixed(_ x: Double, decimals: Int) {
+        separator()
+        guard x.isFinite else { return }
+        precondition(decimals >= 0 && decimals <= 9, "0…9 decimals")
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else {
+            bytes.append(contentsOf: String(x).utf8)
+            return
+        }
+        var units = Int64(scaled)
+        if x < 0 && units != 0 { bytes.append(UInt8(ascii: "-")) }
+        var pow10: Int64 = 1
+        for _ in 0..<decimals { pow10 *= 10 }
+        let whole = units / pow10
+        units -= whole * pow10
+        appendDigits(of: Int(whole))
+        if decimals > 0 {
+            bytes.append(UInt8(ascii: "."))
+            var div = pow10 / 10
+            while div > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(units / div))
+                units %= div
+                div /= 10
+            }
+        }
+    }
+
+    private mutating func appendDigits(of v: Int) {
+        if v == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var n = v.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { t in
+            while n > 0 {
+                t[count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            }
+            var i = count - 1
+            while i >= 0 {
+                bytes.append(t[i])
+                i -= 1
+            }
+        }
+    }
+}
