@@ -17,6 +17,9 @@ public struct EventTable: Sendable {
     public mutating func reserveCapacity(_ n: Int) {
         date.reserveCapacity(n); customer.reserveCapacity(n); invoice.reserveCapacity(n)
         kind.reserveCapacity(n); note.reserveCapacity(n); sourceLine.reserveCapacity(n)
+        LargePages.adviseCapacity(of: &date); LargePages.adviseCapacity(of: &customer)
+        LargePages.adviseCapacity(of: &invoice); LargePages.adviseCapacity(of: &note)
+        LargePages.adviseCapacity(of: &sourceLine)
     }
 
     public mutating func append(

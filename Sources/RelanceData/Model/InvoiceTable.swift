@@ -34,6 +34,12 @@ public struct InvoiceTable: Sendable {
         dueDate.reserveCapacity(n); paidDate.reserveCapacity(n); amount.reserveCapacity(n)
         currency.reserveCapacity(n); disputed.reserveCapacity(n); paymentMethod.reserveCapacity(n)
         channel.reserveCapacity(n); sourceLine.reserveCapacity(n)
+        // Large columns are backed by huge pages where the kernel allows (far fewer page faults
+        // while a million-row file is read).
+        LargePages.adviseCapacity(of: &customer); LargePages.adviseCapacity(of: &issueDate)
+        LargePages.adviseCapacity(of: &dueDate); LargePages.adviseCapacity(of: &paidDate)
+        LargePages.adviseCapacity(of: &amount); LargePages.adviseCapacity(of: &currency)
+        LargePages.adviseCapacity(of: &sourceLine); LargePages.adviseCapacity(of: &invoiceIds)
     }
 
     /// Appends one invoice; callers validate before appending.

@@ -8,10 +8,10 @@ import Glibc
 /// a quarter of the run time on a busy machine. With transparent huge pages in `madvise` mode (the
 /// Debian default) this cuts that to a few hundred. Purely a hint: nothing changes if the kernel
 /// declines or the platform has no such call.
-enum LargePages {
-    static let threshold = 8 << 20
+public enum LargePages {
+    public static let threshold = 8 << 20
 
-    static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
+    public static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         guard buffer.count >= threshold, let base = buffer.baseAddress else { return }
         let huge = 2 << 20
@@ -20,5 +20,16 @@ enum LargePages {
         guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(pointer, end - start, MADV_HUGEPAGE)
         #endif
+    }
+
+    /// ``advise(_:)`` for the reserved but not yet written capacity of `array` (call right after
+    /// `reserveCapacity`, before appending: the kernel only backs untouched pages with huge pages).
+    public static func adviseCapacity<Element>(of array: inout [Element]) {
+        let capacity = array.capacity
+        guard capacity * MemoryLayout<Element>.stride >= threshold else { return }
+        array.withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            advise(UnsafeMutableRawBufferPointer(start: base, count: capacity * MemoryLayout<Element>.stride))
+        }
     }
 }
