@@ -5,9 +5,10 @@ import LinearAlgebra
 ///
 /// Shared by ``LogisticRegression`` and ``PlattCalibrator``. θ = (β₀, β₁…βₖ) on the design scale;
 /// the intercept (design column 0) is not penalised. Each iteration: gradient Aᵀ(w∘(y − p)) − λβ,
-/// Hessian AᵀVA + λI (V = w∘p(1 − p), via `StandardisedDesign.weightedGram`, blocked `dsyrk`),
-/// Cholesky solve (`dpotrf`/`dpotrs`), then step halving until the penalised objective does not
-/// increase.
+/// Hessian AᵀVA + λI (V = w∘p(1 − p)), Cholesky solve (`dpotrf`/`dpotrs`), then step halving until
+/// the penalised objective does not increase. The likelihood, Hessian and gradient at a trial point
+/// come from one fused read of X (``LogisticPass``): the full step is evaluated with its Hessian,
+/// which the next iteration then uses.
 struct LogisticNewton {
     let design: StandardisedDesign
     /// Targets in [0, 1] (0/1 labels, or smoothed targets for Platt scaling).
@@ -23,6 +24,8 @@ struct LogisticNewton {
         var iterations: Int
         var converged: Bool
         var logLikelihood: Double
+        /// At the intercept-only point (the cold start).
+        var nullLogLikelihood: Double
         var penalisedObjective: Double
         var gradientNorm: Double
         var stepHalvings: Int
@@ -32,43 +35,33 @@ struct LogisticNewton {
         var notes: [String]
     }
 
-    func run(start: [Double], progress: ((Int, Double) -> Void)?) throws -> Outcome {
-        let q = design.order, n = design.rows
+    /// Runs Newton from `start`. `interceptOnly` is the intercept-only start β₀ = logit(rate): a
+    /// cold start is exactly that point; a warm start (`start` elsewhere, e.g. the coefficients of
+    /// a fit on fewer rows) still judges collinearity and the null log-likelihood there, so the
+    /// report does not depend on where Newton started.
+    func run(start: [Double], interceptOnly: Double, warm: Bool, progress: ((Int, Double) -> Void)?) throws -> Outcome {
+        let q = design.order
         let lambda = options.l2
+        let pass = LogisticPass(design: design, targets: targets, weights: weights)
         var theta = start
-        var eta = try design.multiply(theta)
-        var ll = logLikelihood(eta)
+        var current = try pass.run(theta: theta, gram: true, interceptOnly: warm ? interceptOnly : nil)
+        let nullLL = warm ? current.interceptOnlyLogLikelihood ?? current.logLikelihood : current.logLikelihood
+        var ll = current.logLikelihood
         var f = -ll + penalty(theta)
         var iterations = 0, halvings = 0
         var converged = false, stalled = false
         var gradientNorm = Double.infinity
         var notes: [String] = []
-        var residual = [Double](repeating: 0, count: n)
-        var variance = [Double](repeating: 0, count: n)
         var finalFactor: Cholesky
 
         while true {
-            // Working residuals and weights at the current θ.
-            eta.withUnsafeBufferPointer { e in
-                targets.withUnsafeBufferPointer { y in
-                    residual.withUnsafeMutableBufferPointer { r in
-                        variance.withUnsafeMutableBufferPointer { v in
-                            for i in 0..<n {
-                                let p = logistic(e[i])
-                                let w = weights?[i] ?? 1
-                                r[i] = w * (y[i] - p)
-                                v[i] = w * p * (1 - p)
-                            }
-                        }
-                    }
-                }
-            }
-            // Hessian and gradient in one pass over X.
-            var (hessian, gradient) = try design.weightedGram(weights: variance, transposeProduct: residual)
+            // Hessian and gradient at the current θ come from the pass that evaluated it.
+            guard var hessian = current.hessian else { throw ModelError.singularHessian("internal: no Hessian at the current point") }
+            var gradient = current.gradient
             if iterations == 0 {
                 // At the intercept-only start every row has the same variance, so this Hessian is
                 // (a multiple of) the weighted Gram matrix of [1, Z]: judge collinearity on it.
-                if let error = try collinearity(hessian) {
+                if let error = try collinearity(current.interceptOnlyHessian ?? hessian) {
                     if lambda == 0 { throw error }
                     notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
                 }
@@ -97,19 +90,21 @@ struct LogisticNewton {
             if iterations >= options.maxIterations { break }
             let delta = try factor.solve(gradient)
 
+            // The full step is usually accepted, so its pass computes the Hessian and gradient
+            // there too; a halved step is judged on the likelihood alone, then evaluated in full.
             var step = 1.0
-            var accepted: (theta: [Double], eta: [Double], ll: Double, f: Double)? = nil
+            var accepted: (theta: [Double], totals: LogisticPass.Totals, ll: Double, f: Double)? = nil
             for attempt in 0...options.maxStepHalvings {
                 if attempt > 0 { step *= 0.5; halvings += 1 }
                 var candidate = theta
                 for j in 0..<q { candidate[j] += step * delta[j] }
-                let candidateEta = try design.multiply(candidate)
-                let candidateLL = logLikelihood(candidateEta)
+                let trial = try pass.run(theta: candidate, gram: attempt == 0)
+                let candidateLL = trial.logLikelihood
                 let candidateF = -candidateLL + penalty(candidate)
                 // "Never increases" up to the rounding of a sum of n terms: near the optimum the
                 // true decrease of a Newton step is below that noise and must not be rejected.
                 if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1) {
-                    accepted = (candidate, candidateEta, candidateLL, candidateF)
+                    accepted = (candidate, trial, candidateLL, candidateF)
                     break
                 }
             }
@@ -120,9 +115,9 @@ struct LogisticNewton {
             }
             let relativeChange = (f - next.f) / max(abs(next.f), 1)
             theta = next.theta
-            eta = next.eta
             ll = next.ll
             f = next.f
+            current = next.totals.hessian != nil ? next.totals : try pass.run(theta: theta, gram: true)
             iterations += 1
             progress?(iterations, ll)
             if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
@@ -146,7 +141,7 @@ struct LogisticNewton {
             }
         }
         return Outcome(theta: theta, iterations: iterations, converged: converged, logLikelihood: ll,
-                       penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings,
+                       nullLogLikelihood: nullLL, penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings,
                        standardErrors: standardErrors, notes: notes)
     }
 
@@ -172,20 +167,6 @@ struct LogisticNewton {
         let size = (0..<k).map { abs(c[$0]) * (h[$0, $0] / h[k, k]).squareRoot() }
         let partners = (1..<max(k, 1)).filter { size[$0] > 1e-6 }.sorted { size[$0] > size[$1] }
         return .collinearFeatures(feature: featureNames[k - 1], combinationOf: partners.map { featureNames[$0 - 1] })
-    }
-
-    /// Σ wᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)], computed without overflow.
-    func logLikelihood(_ eta: [Double]) -> Double {
-        var s = 0.0
-        eta.withUnsafeBufferPointer { e in
-            targets.withUnsafeBufferPointer { y in
-                for i in 0..<e.count {
-                    let term = y[i] * e[i] - softplus(e[i])
-                    s += (weights?[i] ?? 1) * term
-                }
-            }
-        }
-        return s
     }
 
     func penalty(_ theta: [Double]) -> Double {

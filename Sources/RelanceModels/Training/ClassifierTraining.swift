@@ -61,11 +61,17 @@ struct ClassifierTraining {
 
         // One shared matrix; each fit and prediction reads its row range in place (no copies).
         let all = DenseMatrix(rows: n, columns: p, values: values)
+        // Each fit covers a prefix of the next one's rows, so the previous coefficients are a close
+        // start: Newton then needs two or three iterations instead of five or six, to the same optimum.
+        var warmStart: LogisticModel?
         func fit(_ rows: Range<Int>, _ label: String) throws -> LogisticModel {
             do {
-                return try LogisticRegression.fit(
-                    all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions
+                let model = try LogisticRegression.fit(
+                    all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
+                    warmStart: warmStart
                 ) { iteration, ll in progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll)) }
+                warmStart = model
+                return model
             } catch let e as ModelError {
                 throw TrainingError.stepFailed(step: "\(name) model (\(label), \(rows.count) rows)", reason: e.description)
             }
