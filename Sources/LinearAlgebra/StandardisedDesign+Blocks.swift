@@ -53,18 +53,21 @@ extension StandardisedDesign {
     /// Adds the design rows `rows` to a weighted Gram matrix and (optionally) a transpose product:
     /// `gram += AᵀWA` (lower triangle, column-major, `order × order`, via `dsyrk` with β = 1) and
     /// `product += Aᵀv`, for the rows' weights `weights[0..<rows.count]` (negative ones count as 0)
-    /// and vector entries `vector[0..<rows.count]`.
+    /// and vector entries `vector[0..<rows.count]`. Without `gram` only the product is accumulated
+    /// (no scratch is written).
     ///
     /// `scratch` must hold `rows.count × order` values. The arithmetic per row is that of
     /// `weightedGram(weights:transposeProduct:)`: row `[√w, (x − shift)·scale·√w]`. Callers mirror
     /// the triangle when they are done (``SymmetricMatrix/init(lowerColumnMajor:order:)``).
     public func accumulateWeightedGram(
-        rows: Range<Int>, weights: UnsafePointer<Double>, vector: UnsafePointer<Double>?,
-        scratch: UnsafeMutablePointer<Double>, gram: UnsafeMutablePointer<Double>, product: UnsafeMutablePointer<Double>?
+        rows: Range<Int>, weights: UnsafePointer<Double>?, vector: UnsafePointer<Double>?,
+        scratch: UnsafeMutablePointer<Double>?, gram: UnsafeMutablePointer<Double>?, product: UnsafeMutablePointer<Double>?
     ) throws {
         precondition(rows.lowerBound >= 0 && rows.upperBound <= self.rows, "row range out of bounds")
+        precondition(gram == nil || (weights != nil && scratch != nil), "a Gram matrix needs weights and scratch")
+        precondition(product == nil || vector != nil, "a product needs a vector")
         let m = rows.count, q = order, p = base.columns, k = columns.count
-        guard m > 0, q > 0 else { return }
+        guard m > 0, q > 0, gram != nil || product != nil else { return }
         let off = includesIntercept ? 1 : 0
         let first = rowRange.lowerBound + rows.lowerBound
         let allColumns = k == p && columns.elementsEqual(0..<p)
@@ -79,6 +82,22 @@ extension StandardisedDesign {
                         defer { none.deallocate(); noIndex.deallocate() }
                         let m0 = mu.baseAddress ?? UnsafePointer(none), c0 = sc.baseAddress ?? UnsafePointer(none)
                         let cl = cols.baseAddress ?? UnsafePointer(noIndex)
+                        if gram == nil, let product, let vector {
+                            // Product only: Aᵀv.
+                            let a = product + off
+                            for r in 0..<m {
+                                let src = x0 + (first + r) * p
+                                let vi = vector[r]
+                                if off == 1 { product[0] += vi }
+                                if allColumns {
+                                    for j in 0..<k { a[j] += (src[j] - m0[j]) * c0[j] * vi }
+                                } else {
+                                    for j in 0..<k { a[j] += (src[cl[j]] - m0[j]) * c0[j] * vi }
+                                }
+                            }
+                            return
+                        }
+                        guard let weights, let scratch else { return }
                         for r in 0..<m {
                             let sw = max(0, weights[r]).squareRoot()
                             let src = x0 + (first + r) * p, dst = scratch + r * q
@@ -111,10 +130,42 @@ extension StandardisedDesign {
                 }
             }
         }
+        guard let gram, let scratch else { return }
         var qF = try fortranInt(q), mF = try fortranInt(m)
         var lda = qF, ldc = qF
         var alpha = 1.0, beta = 1.0
         dsyrk_("L", "N", &qF, &mF, &alpha, scratch, &lda, &beta, gram, &ldc, 1, 1)
+    }
+
+    /// AᵀWA with the same weight `w` on every row, bit for bit what
+    /// `weightedGram(weights: [Double](repeating: w, count: rows))` returns (same 8192-row blocks in
+    /// order, same arithmetic), without an n-long weight vector.
+    ///
+    /// A logistic fit judges collinearity on the Hessian at its intercept-only start, which has
+    /// this form; a fit started elsewhere (warm start) still needs that matrix, exactly, so that its
+    /// diagnostics do not depend on the start.
+    public func weightedGram(constantWeight w: Double, blockRows: Int = 8192) throws -> SymmetricMatrix {
+        let q = order, n = rows
+        guard q > 0, n > 0 else { return SymmetricMatrix(zeros: q) }
+        let block = max(1, min(blockRows, n))
+        var lower = [Double](repeating: 0, count: q * q)
+        var scratch = [Double](repeating: 0, count: block * q)
+        let weights = [Double](repeating: w, count: block)
+        try lower.withUnsafeMutableBufferPointer { c in
+            try scratch.withUnsafeMutableBufferPointer { s in
+                try weights.withUnsafeBufferPointer { wp in
+                    var start = 0
+                    while start < n {
+                        let m = min(block, n - start)
+                        try accumulateWeightedGram(
+                            rows: start..<(start + m), weights: wp.baseAddress, vector: nil, scratch: s.baseAddress,
+                            gram: c.baseAddress, product: nil)
+                        start += m
+                    }
+                }
+            }
+        }
+        return SymmetricMatrix(lowerColumnMajor: lower, order: q)
     }
 }
 

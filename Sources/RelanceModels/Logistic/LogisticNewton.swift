@@ -35,16 +35,50 @@ struct LogisticNewton {
         var notes: [String]
     }
 
+    /// How much of a fit's report must come out exactly as a cold start computes it.
+    enum Rigour {
+        /// Everything: collinearity judged on the intercept-only Hessian in the arithmetic of the
+        /// sequential blocked Gram (`StandardisedDesign.weightedGram`), and coefficients polished by
+        /// one more Newton step when the pending step would still move one by more than 1e-9 of its size.
+        case full
+        /// A fit used only for its predictions on other rows (held-out evaluation, calibration
+        /// slice), with a penalty: collinearity notes, which nobody reads, are judged on the first
+        /// Hessian computed, and the coefficients are left at the convergence tolerance.
+        case predictionsOnly
+    }
+
     /// Runs Newton from `start`. `interceptOnly` is the intercept-only start β₀ = logit(rate): a
     /// cold start is exactly that point; a warm start (`start` elsewhere, e.g. the coefficients of
     /// a fit on fewer rows) still judges collinearity and the null log-likelihood there, so the
     /// report does not depend on where Newton started.
-    func run(start: [Double], interceptOnly: Double, warm: Bool, progress: ((Int, Double) -> Void)?) throws -> Outcome {
+    func run(
+        start: [Double], interceptOnly b0: Double, warm: Bool, rigour: Rigour = .full, progress: ((Int, Double) -> Void)?
+    ) throws -> Outcome {
         let q = design.order
         let lambda = options.l2
         let pass = LogisticPass(design: design, targets: targets, weights: weights)
         var theta = start
-        var current = try pass.run(theta: theta, gram: true, interceptOnly: warm ? interceptOnly : nil)
+        var current: LogisticPass.Totals
+        var collinearityHessian: SymmetricMatrix? = nil
+        if rigour == .full || lambda == 0 {
+            // The intercept-only Hessian exactly as the sequential blocked Gram computes it, so the
+            // collinearity verdict (a threshold on Cholesky pivots) never depends on the start or on
+            // how a parallel pass split the rows.
+            let e0 = exp(-abs(b0))
+            let p0 = b0 >= 0 ? 1 / (1 + e0) : e0 / (1 + e0)
+            let h0 = try weights.map { w in try design.weightedGram(weights: w.map { $0 * p0 * (1 - p0) }) }
+                ?? design.weightedGram(constantWeight: p0 * (1 - p0))
+            collinearityHessian = h0
+            if warm {
+                current = try pass.run(theta: theta, mode: .full, interceptOnly: b0)
+            } else {
+                // A cold start is at that point: h0 is its Hessian.
+                current = try pass.run(theta: theta, mode: .gradient)
+                current.hessian = h0
+            }
+        } else {
+            current = try pass.run(theta: theta, mode: .full, interceptOnly: warm ? b0 : nil)
+        }
         let nullLL = warm ? current.interceptOnlyLogLikelihood ?? current.logLikelihood : current.logLikelihood
         var ll = current.logLikelihood
         var f = -ll + penalty(theta)
@@ -53,27 +87,19 @@ struct LogisticNewton {
         var gradientNorm = Double.infinity
         var notes: [String] = []
         var finalFactor: Cholesky
+        var finalGradient: [Double]
 
-        while true {
-            // Hessian and gradient at the current θ come from the pass that evaluated it.
-            guard var hessian = current.hessian else { throw ModelError.singularHessian("internal: no Hessian at the current point") }
-            var gradient = current.gradient
-            if iterations == 0 {
-                // At the intercept-only start every row has the same variance, so this Hessian is
-                // (a multiple of) the weighted Gram matrix of [1, Z]: judge collinearity on it.
-                if let error = try collinearity(current.interceptOnlyHessian ?? hessian) {
-                    if lambda == 0 { throw error }
-                    notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
-                }
-            }
+        /// The penalised Hessian's factor, the penalised gradient and its norm at the current point.
+        func newtonSystem(_ totals: LogisticPass.Totals, _ theta: [Double]) throws -> (Cholesky, [Double], Double) {
+            guard var hessian = totals.hessian else { throw ModelError.singularHessian("internal: no Hessian at the current point") }
+            var gradient = totals.gradient
             for j in 1..<max(q, 1) {
                 gradient[j] -= lambda * theta[j]
                 hessian[j, j] += lambda
             }
-            gradientNorm = gradient.reduce(0) { max($0, abs($1)) }
-            let factor: Cholesky
+            let norm = gradient.reduce(0) { max($0, abs($1)) }
             do {
-                factor = try Cholesky(hessian)
+                return (try Cholesky(hessian), gradient, norm)
             } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
                 let involved = minor >= 2 && minor - 2 < featureNames.count ? [featureNames[minor - 2]] : []
                 if lambda == 0 {
@@ -82,7 +108,22 @@ struct LogisticNewton {
                 }
                 throw ModelError.singularHessian("the penalised information matrix is not positive definite at \(involved.first.map { "feature '\($0)'" } ?? "the intercept")")
             }
+        }
+
+        while true {
+            if iterations == 0, let h = collinearityHessian ?? current.hessian {
+                // At the intercept-only start every row has the same variance, so this Hessian is
+                // (a multiple of) the weighted Gram matrix of [1, Z]: judge collinearity on it.
+                if let error = try collinearity(h) {
+                    if lambda == 0 { throw error }
+                    notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
+                }
+            }
+            // Hessian and gradient at the current θ come from the pass that evaluated it.
+            let (factor, gradient, norm) = try newtonSystem(current, theta)
+            gradientNorm = norm
             finalFactor = factor
+            finalGradient = gradient
             if gradientNorm <= options.gradientTolerance * max(weightTotal, 1) || stalled {
                 converged = true
                 break
@@ -98,7 +139,7 @@ struct LogisticNewton {
                 if attempt > 0 { step *= 0.5; halvings += 1 }
                 var candidate = theta
                 for j in 0..<q { candidate[j] += step * delta[j] }
-                let trial = try pass.run(theta: candidate, gram: attempt == 0)
+                let trial = try pass.run(theta: candidate, mode: attempt == 0 ? .full : .likelihood)
                 let candidateLL = trial.logLikelihood
                 let candidateF = -candidateLL + penalty(candidate)
                 // "Never increases" up to the rounding of a sum of n terms: near the optimum the
@@ -117,11 +158,36 @@ struct LogisticNewton {
             theta = next.theta
             ll = next.ll
             f = next.f
-            current = next.totals.hessian != nil ? next.totals : try pass.run(theta: theta, gram: true)
+            current = next.totals.hessian != nil ? next.totals : try pass.run(theta: theta, mode: .full)
             iterations += 1
             progress?(iterations, ll)
             if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
             if relativeChange <= options.relativeTolerance { stalled = true }
+        }
+
+        // Polish: the tolerance stops Newton wherever the gradient first falls below it, which after
+        // a warm start can leave a small coefficient a few 1e-8 of itself from the optimum that a
+        // cold start (whose last step happened to overshoot the tolerance further) reaches. One more
+        // step with the factor at hand brings it to rounding level; it is kept only if f does not rise.
+        if rigour == .full && converged && iterations < options.maxIterations {
+            let delta = try finalFactor.solve(finalGradient)
+            if (0..<q).contains(where: { abs(delta[$0]) > 1e-9 * abs(theta[$0]) }) {
+                var candidate = theta
+                for j in 0..<q { candidate[j] += delta[j] }
+                let trial = try pass.run(theta: candidate, mode: .full)
+                let candidateF = -trial.logLikelihood + penalty(candidate)
+                if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1),
+                   let (factor, _, norm) = try? newtonSystem(trial, candidate) {
+                    theta = candidate
+                    ll = trial.logLikelihood
+                    f = candidateF
+                    finalFactor = factor
+                    gradientNorm = norm
+                    iterations += 1
+                    progress?(iterations, ll)
+                    if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
+                }
+            }
         }
 
         // Curvature at the solution: standard errors, and the test for quasi-separation that a

@@ -25,16 +25,25 @@ final class LogisticPass {
     let chunks: Int
     private let workers: Int
 
+    /// What a pass computes besides the log-likelihood.
+    enum Mode {
+        /// The log-likelihood only (a line-search trial after a rejected step).
+        case likelihood
+        /// And the gradient Aᵀ(w∘(y − p)).
+        case gradient
+        /// And the Hessian AᵀVA.
+        case full
+    }
+
     /// What one pass returns.
     struct Totals {
         /// Σ wᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)].
         var logLikelihood: Double
-        /// AᵀVA (V = w∘p(1 − p)), unpenalised; nil when the pass was asked for the likelihood only.
+        /// AᵀVA (V = w∘p(1 − p)), unpenalised; nil unless the mode was `.full`.
         var hessian: SymmetricMatrix?
-        /// Aᵀ(w∘(y − p)); empty when the pass was asked for the likelihood only.
+        /// Aᵀ(w∘(y − p)); empty in `.likelihood` mode.
         var gradient: [Double]
-        /// At the intercept-only point β₀ (when asked): AᵀV₀A and the log-likelihood there.
-        var interceptOnlyHessian: SymmetricMatrix?
+        /// The log-likelihood at the intercept-only point, when asked.
         var interceptOnlyLogLikelihood: Double?
     }
 
@@ -49,29 +58,26 @@ final class LogisticPass {
         self.workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunks, 8))
     }
 
-    /// The pass at θ (design scale). `gram`: also the Hessian and gradient. `interceptOnly`: also the
-    /// Hessian and log-likelihood at the intercept-only point (β₀ = that value, slopes 0) — what a
-    /// cold start would have seen first, for a warm-started fit's collinearity check.
-    func run(theta: [Double], gram: Bool, interceptOnly: Double? = nil) throws -> Totals {
+    /// The pass at θ (design scale). `interceptOnly`: also the log-likelihood at the intercept-only
+    /// point (β₀ = that value, slopes 0), the null log-likelihood of a warm-started fit.
+    func run(theta: [Double], mode: Mode, interceptOnly: Double? = nil) throws -> Totals {
         let q = design.order
         let (raw, constant) = design.rawCoefficients(theta)
-        let both = gram && interceptOnly != nil
+        let gram = mode == .full, gradient = mode != .likelihood
         var partLL = [Double](repeating: 0, count: chunks)
         var partLL0 = [Double](repeating: 0, count: interceptOnly == nil ? 0 : chunks)
         var partGram = [Double](repeating: 0, count: gram ? chunks * q * q : 0)
-        var partGram0 = [Double](repeating: 0, count: both ? chunks * q * q : 0)
-        var partProduct = [Double](repeating: 0, count: gram ? chunks * q : 0)
+        var partProduct = [Double](repeating: 0, count: gradient ? chunks * q : 0)
         let spaces = LogisticPassWorkspace.take(count: workers, rows: blockRows, order: q)
         defer { LogisticPassWorkspace.give(spaces) }
         let next = ChunkCounter(chunks)
         let failure = FirstError()
 
         // Intercept-only constants, computed exactly as the per-row code would for η = β₀.
-        var p0 = 0.0, sp0 = 0.0
+        var sp0 = 0.0
         if let b0 = interceptOnly {
             let e0 = exp(-abs(b0))
             sp0 = b0 > 0 ? b0 + log1p(e0) : log1p(e0)
-            p0 = b0 >= 0 ? 1 / (1 + e0) : e0 / (1 + e0)
         }
 
         try raw.withUnsafeBufferPointer { rawBuffer in
@@ -79,39 +85,36 @@ final class LogisticPass {
                 try partLL.withUnsafeMutableBufferPointer { llBuffer in
                     try partLL0.withUnsafeMutableBufferPointer { ll0Buffer in
                         try partGram.withUnsafeMutableBufferPointer { gramBuffer in
-                            try partGram0.withUnsafeMutableBufferPointer { gram0Buffer in
-                                try partProduct.withUnsafeMutableBufferPointer { productBuffer in
-                                    // An empty array may still have a base address: only hand out
-                                    // pointers to buffers that hold something.
-                                    func address(_ b: UnsafeMutableBufferPointer<Double>) -> UnsafeMutablePointer<Double>? {
-                                        b.isEmpty ? nil : b.baseAddress
-                                    }
-                                    let rawP = rawBuffer.baseAddress!, y = yBuffer.baseAddress!
-                                    let ll = llBuffer.baseAddress!, ll0 = address(ll0Buffer)
-                                    let g = address(gramBuffer), g0 = address(gram0Buffer), prod = address(productBuffer)
-                                    let body = { (worker: Int) in
-                                        let space = spaces[worker]
-                                        while let c = next.take() {
-                                            if failure.isSet { return }
-                                            do {
-                                                try self.chunk(
-                                                    c, space: space, raw: rawP, constant: constant, y: y, gram: gram,
-                                                    interceptOnly: interceptOnly.map { ($0, p0, sp0) }, ll: ll, ll0: ll0,
-                                                    g: g.map { $0 + c * q * q }, g0: g0.map { $0 + c * q * q },
-                                                    product: prod.map { $0 + c * q })
-                                            } catch {
-                                                failure.set(error)
-                                                return
-                                            }
+                            try partProduct.withUnsafeMutableBufferPointer { productBuffer in
+                                // An empty array may still have a base address: only hand out
+                                // pointers to buffers that hold something.
+                                func address(_ b: UnsafeMutableBufferPointer<Double>) -> UnsafeMutablePointer<Double>? {
+                                    b.isEmpty ? nil : b.baseAddress
+                                }
+                                let rawP = rawBuffer.baseAddress!, y = yBuffer.baseAddress!
+                                let ll = llBuffer.baseAddress!, ll0 = address(ll0Buffer)
+                                let g = address(gramBuffer), prod = address(productBuffer)
+                                let body = { (worker: Int) in
+                                    let space = spaces[worker]
+                                    while let c = next.take() {
+                                        if failure.isSet { return }
+                                        do {
+                                            try self.chunk(
+                                                c, space: space, raw: rawP, constant: constant, y: y, mode: mode,
+                                                interceptOnly: interceptOnly.map { ($0, sp0) }, ll: ll, ll0: ll0,
+                                                g: g.map { $0 + c * q * q }, product: prod.map { $0 + c * q })
+                                        } catch {
+                                            failure.set(error)
+                                            return
                                         }
                                     }
-                                    if workers == 1 {
-                                        body(0)
-                                    } else {
-                                        DispatchQueue.concurrentPerform(iterations: workers, execute: body)
-                                    }
-                                    if let error = failure.error { throw error }
                                 }
+                                if workers == 1 {
+                                    body(0)
+                                } else {
+                                    DispatchQueue.concurrentPerform(iterations: workers, execute: body)
+                                }
+                                if let error = failure.error { throw error }
                             }
                         }
                     }
@@ -123,14 +126,12 @@ final class LogisticPass {
         var totals = Totals(logLikelihood: partLL.reduce(0, +), hessian: nil, gradient: [])
         if gram {
             totals.hessian = SymmetricMatrix(lowerColumnMajor: Self.sumChunks(partGram, chunks: chunks, size: q * q), order: q)
+        }
+        if gradient {
             totals.gradient = Self.sumChunks(partProduct, chunks: chunks, size: q)
         }
         if interceptOnly != nil {
             totals.interceptOnlyLogLikelihood = partLL0.reduce(0, +)
-            if both {
-                totals.interceptOnlyHessian = SymmetricMatrix(
-                    lowerColumnMajor: Self.sumChunks(partGram0, chunks: chunks, size: q * q), order: q)
-            }
         }
         return totals
     }
@@ -151,19 +152,21 @@ final class LogisticPass {
     /// The rows of chunk `c`, block by block.
     private func chunk(
         _ c: Int, space: LogisticPassWorkspace, raw: UnsafePointer<Double>, constant: Double, y: UnsafePointer<Double>,
-        gram: Bool, interceptOnly: (b0: Double, p0: Double, sp0: Double)?, ll: UnsafeMutablePointer<Double>,
-        ll0: UnsafeMutablePointer<Double>?, g: UnsafeMutablePointer<Double>?, g0: UnsafeMutablePointer<Double>?,
-        product: UnsafeMutablePointer<Double>?
+        mode: Mode, interceptOnly: (b0: Double, sp0: Double)?, ll: UnsafeMutablePointer<Double>,
+        ll0: UnsafeMutablePointer<Double>?, g: UnsafeMutablePointer<Double>?, product: UnsafeMutablePointer<Double>?
     ) throws {
         let n = design.rows
         let end = min(n, (c + 1) * chunkRows)
         var start = c * chunkRows
         var s = 0.0, s0 = 0.0
-        let eta = space.eta, v = space.weight, r = space.vector, v0 = space.weight0
+        let eta = space.eta, v = space.weight, r = space.vector
+        let working = mode != .likelihood
         while start < end {
             let m = min(blockRows, end - start)
             try design.linearPredictor(raw: raw, constant: constant, rows: start..<(start + m), into: eta)
             let yb = y + start
+            // exp(−|η|) gives both log(1 + e^η) and the probability with the values `softplus` and
+            // `logistic` return (each takes exp of −|η| on its branch).
             if let w = weights {
                 w.withUnsafeBufferPointer { wBuffer in
                     let wb = wBuffer.baseAddress! + start
@@ -171,21 +174,18 @@ final class LogisticPass {
                         let e = eta[i], ex = exp(-abs(e))
                         let sp = e > 0 ? e + log1p(ex) : log1p(ex)
                         s += wb[i] * (yb[i] * e - sp)
-                        if gram {
+                        if working {
                             let p = e >= 0 ? 1 / (1 + ex) : ex / (1 + ex)
                             r[i] = wb[i] * (yb[i] - p)
                             v[i] = wb[i] * p * (1 - p)
                         }
                     }
-                    if let (b0, p0, sp0) = interceptOnly {
-                        for i in 0..<m {
-                            s0 += wb[i] * (yb[i] * b0 - sp0)
-                            v0[i] = wb[i] * p0 * (1 - p0)
-                        }
+                    if let (b0, sp0) = interceptOnly {
+                        for i in 0..<m { s0 += wb[i] * (yb[i] * b0 - sp0) }
                     }
                 }
             } else {
-                if gram {
+                if working {
                     for i in 0..<m {
                         let e = eta[i], ex = exp(-abs(e))
                         let sp = e > 0 ? e + log1p(ex) : log1p(ex)
@@ -201,21 +201,13 @@ final class LogisticPass {
                         s += yb[i] * e - sp
                     }
                 }
-                if let (b0, p0, sp0) = interceptOnly {
-                    let w0 = p0 * (1 - p0)
-                    for i in 0..<m {
-                        s0 += yb[i] * b0 - sp0
-                        v0[i] = w0
-                    }
+                if let (b0, sp0) = interceptOnly {
+                    for i in 0..<m { s0 += yb[i] * b0 - sp0 }
                 }
             }
-            if gram, let g {
+            if working {
                 try design.accumulateWeightedGram(
                     rows: start..<(start + m), weights: v, vector: r, scratch: space.scratch, gram: g, product: product)
-                if let g0 {
-                    try design.accumulateWeightedGram(
-                        rows: start..<(start + m), weights: v0, vector: nil, scratch: space.scratch, gram: g0, product: nil)
-                }
             }
             start += m
         }
@@ -256,7 +248,7 @@ private final class FirstError: @unchecked Sendable {
     }
 }
 
-/// One worker's buffers for a block: η, weights, working vector, intercept-only weights, and the
+/// One worker's buffers for a block: η, weights, working vector, and the
 /// scaled-design scratch (`rows × order`). Pooled: fits run one after another, and fresh pages are
 /// expensive to fault in.
 final class LogisticPassWorkspace: @unchecked Sendable {
@@ -265,7 +257,6 @@ final class LogisticPassWorkspace: @unchecked Sendable {
     let eta: UnsafeMutablePointer<Double>
     let weight: UnsafeMutablePointer<Double>
     let vector: UnsafeMutablePointer<Double>
-    let weight0: UnsafeMutablePointer<Double>
     let scratch: UnsafeMutablePointer<Double>
 
     private init(rows: Int, order: Int) {
@@ -274,7 +265,6 @@ final class LogisticPassWorkspace: @unchecked Sendable {
         eta = .allocate(capacity: rows)
         weight = .allocate(capacity: rows)
         vector = .allocate(capacity: rows)
-        weight0 = .allocate(capacity: rows)
         scratch = .allocate(capacity: rows * max(order, 1))
     }
 
@@ -282,7 +272,6 @@ final class LogisticPassWorkspace: @unchecked Sendable {
         eta.deallocate()
         weight.deallocate()
         vector.deallocate()
-        weight0.deallocate()
         scratch.deallocate()
     }
 

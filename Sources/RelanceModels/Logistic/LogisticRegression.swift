@@ -85,6 +85,26 @@ public enum LogisticRegression {
                               rowWeights: rowWeights, warmStart: warmStart, progress: progress)
     }
 
+    /// `fit(_:rows:labels:…)` for a model used only for its predictions on other rows (see
+    /// `LogisticNewton.Rigour.predictionsOnly`): training uses it for its held-out and calibration fits.
+    static func fitForPredictions(
+        _ x: DenseMatrix, rows: Range<Int>, labels: [Double], featureNames: [String], options: LogisticOptions,
+        warmStart: LogisticModel?, progress: ((Int, Double) -> Void)?
+    ) throws -> LogisticModel {
+        try options.validate()
+        guard rows.lowerBound >= 0, rows.upperBound <= x.rows else {
+            throw ModelError.dimensionMismatch("rows \(rows.lowerBound)..<\(rows.upperBound) of a \(x.rows)-row matrix")
+        }
+        guard labels.count == rows.count else {
+            throw ModelError.dimensionMismatch("\(labels.count) labels for \(rows.count) rows")
+        }
+        for (i, y) in labels.enumerated() where y != 0 && y != 1 {
+            throw ModelError.invalidLabel(row: i + 1, value: y)
+        }
+        return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
+                              rowWeights: nil, warmStart: warmStart, rigour: .predictionsOnly, progress: progress)
+    }
+
     /// The fit for targets in [0, 1] (0/1 labels, or Platt's smoothed targets).
     static func fitTargets(
         _ x: DenseMatrix, targets: [Double], featureNames: [String], options: LogisticOptions,
@@ -97,7 +117,8 @@ public enum LogisticRegression {
     /// The fit on the rows `rowRange` of `x` (see `fit(_:rows:labels:…)`).
     static func fitTargets(
         _ x: DenseMatrix, rowRange: Range<Int>, targets: [Double], featureNames: [String], options: LogisticOptions,
-        rowWeights: [Double]?, warmStart: LogisticModel? = nil, progress: ((Int, Double) -> Void)?
+        rowWeights: [Double]?, warmStart: LogisticModel? = nil, rigour: LogisticNewton.Rigour = .full,
+        progress: ((Int, Double) -> Void)?
     ) throws -> LogisticModel {
         try options.validate()
         let n = rowRange.count, p = x.columns
@@ -175,7 +196,7 @@ public enum LogisticRegression {
                 warm = true
             }
         }
-        let outcome = try newton.run(start: start, interceptOnly: interceptOnly, warm: warm, progress: progress)
+        let outcome = try newton.run(start: start, interceptOnly: interceptOnly, warm: warm, rigour: rigour, progress: progress)
         let nullLL = outcome.nullLogLikelihood
 
         // Back to one entry per input feature, on both scales.

@@ -63,13 +63,21 @@ struct ClassifierTraining {
         let all = DenseMatrix(rows: n, columns: p, values: values)
         // Each fit covers a prefix of the next one's rows, so the previous coefficients are a close
         // start: Newton then needs two or three iterations instead of five or six, to the same optimum.
+        // The held-out and calibration fits are used only for their predictions (their reports are
+        // not kept), so they skip the report-only work; the bundle's fit gets the full treatment.
         var warmStart: LogisticModel?
-        func fit(_ rows: Range<Int>, _ label: String) throws -> LogisticModel {
+        func fit(_ rows: Range<Int>, _ label: String, forPredictionsOnly: Bool = true) throws -> LogisticModel {
             do {
-                let model = try LogisticRegression.fit(
-                    all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
-                    warmStart: warmStart
-                ) { iteration, ll in progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll)) }
+                let report = { (iteration: Int, ll: Double) in
+                    progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll))
+                }
+                let model = forPredictionsOnly
+                    ? try LogisticRegression.fitForPredictions(
+                        all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
+                        warmStart: warmStart, progress: report)
+                    : try LogisticRegression.fit(
+                        all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
+                        warmStart: warmStart, progress: report)
                 warmStart = model
                 return model
             } catch let e as ModelError {
@@ -89,7 +97,7 @@ struct ClassifierTraining {
 
         // 1. Calibration decision, on the newest training rows only.
         let calibration = try calibrationStart.map {
-            try decideCalibration(fitRows: 0..<$0, sliceRows: $0..<trainEnd, fit: fit, eta: eta)
+            try decideCalibration(fitRows: 0..<$0, sliceRows: $0..<trainEnd, fit: { try fit($0, $1) }, eta: eta)
         } ?? CalibrationDecision(
             applied: false, sliceRows: 0, checkLogLossBefore: nil, checkLogLossAfter: nil, calibrator: nil,
             reason: "every training row was issued on the same day, so no calibration slice could be set aside; probabilities left as fitted")
@@ -120,7 +128,7 @@ struct ClassifierTraining {
             labels: maturedIndex.map { testLabels[$0] }, probabilities: maturedIndex.map { raw[$0] }) : nil
 
         // 3. The bundle's model: every labelled row.
-        let final = try fit(0..<n, "final")
+        let final = try fit(0..<n, "final", forPredictionsOnly: false)
         let allProbabilities = try final.probabilities(for: all, featureNames: featureNames)
         let trainLogLoss = try BinaryClassificationMetrics.logLoss(labels: labels, probabilities: allProbabilities)
 
