@@ -64,18 +64,27 @@ struct LogisticNewton {
             // The intercept-only Hessian exactly as the sequential blocked Gram computes it, so the
             // collinearity verdict (a threshold on Cholesky pivots) never depends on the start or on
             // how a parallel pass split the rows.
+            // It is one sequential read of X: computed on its own thread while the first (parallel)
+            // pass runs, so no core waits for it.
             let e0 = exp(-abs(b0))
             let p0 = b0 >= 0 ? 1 / (1 + e0) : e0 / (1 + e0)
-            let h0 = try weights.map { w in try design.weightedGram(weights: w.map { $0 * p0 * (1 - p0) }) }
-                ?? design.weightedGram(constantWeight: p0 * (1 - p0))
-            collinearityHessian = h0
-            if warm {
-                current = try pass.run(theta: theta, mode: .full, interceptOnly: b0)
-            } else {
-                // A cold start is at that point: h0 is its Hessian.
-                current = try pass.run(theta: theta, mode: .gradient)
-                current.hessian = h0
+            let gramOutcome = HandOff<Result<SymmetricMatrix, Error>>()
+            let gramDone = DispatchGroup()
+            let design = self.design, weights = self.weights
+            DispatchQueue.global(qos: .userInitiated).async(group: gramDone) {
+                gramOutcome.put(Result {
+                    try weights.map { w in try design.weightedGram(weights: w.map { $0 * p0 * (1 - p0) }) }
+                        ?? design.weightedGram(constantWeight: p0 * (1 - p0))
+                })
             }
+            let first = Result { try pass.run(theta: theta, mode: warm ? .full : .gradient, interceptOnly: warm ? b0 : nil) }
+            gramDone.wait()
+            guard let h0Result = gramOutcome.take() else { throw ModelError.singularHessian("internal: no intercept-only Hessian") }
+            let h0 = try h0Result.get()
+            collinearityHessian = h0
+            current = try first.get()
+            // A cold start is at that point: h0 is its Hessian.
+            if !warm { current.hessian = h0 }
         } else {
             current = try pass.run(theta: theta, mode: .full, interceptOnly: warm ? b0 : nil)
         }
@@ -86,20 +95,24 @@ struct LogisticNewton {
         var converged = false, stalled = false
         var gradientNorm = Double.infinity
         var notes: [String] = []
-        var finalFactor: Cholesky
-        var finalGradient: [Double]
+        var finalFactor: Cholesky? = nil
+        var finalGradient: [Double] = []
+        var previousNorm: Double? = nil
+        let tolerance = options.gradientTolerance * max(weightTotal, 1)
 
-        /// The penalised Hessian's factor, the penalised gradient and its norm at the current point.
-        func newtonSystem(_ totals: LogisticPass.Totals, _ theta: [Double]) throws -> (Cholesky, [Double], Double) {
-            guard var hessian = totals.hessian else { throw ModelError.singularHessian("internal: no Hessian at the current point") }
+        /// The penalised gradient and its largest component at θ.
+        func penalisedGradient(_ totals: LogisticPass.Totals, _ theta: [Double]) -> ([Double], Double) {
             var gradient = totals.gradient
-            for j in 1..<max(q, 1) {
-                gradient[j] -= lambda * theta[j]
-                hessian[j, j] += lambda
-            }
-            let norm = gradient.reduce(0) { max($0, abs($1)) }
+            for j in 1..<max(q, 1) { gradient[j] -= lambda * theta[j] }
+            return (gradient, gradient.reduce(0) { max($0, abs($1)) })
+        }
+
+        /// The penalised Hessian's Cholesky factor at θ.
+        func factorisedHessian(_ totals: LogisticPass.Totals) throws -> Cholesky {
+            guard var hessian = totals.hessian else { throw ModelError.singularHessian("internal: no Hessian at the current point") }
+            for j in 1..<max(q, 1) { hessian[j, j] += lambda }
             do {
-                return (try Cholesky(hessian), gradient, norm)
+                return try Cholesky(hessian)
             } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
                 let involved = minor >= 2 && minor - 2 < featureNames.count ? [featureNames[minor - 2]] : []
                 if lambda == 0 {
@@ -119,12 +132,14 @@ struct LogisticNewton {
                     notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
                 }
             }
-            // Hessian and gradient at the current θ come from the pass that evaluated it.
-            let (factor, gradient, norm) = try newtonSystem(current, theta)
+            // Hessian and gradient at the current θ come from the pass that evaluated it. A pass
+            // predicted to be the last brings no Hessian: the previous factor then stands in.
+            let (gradient, norm) = penalisedGradient(current, theta)
             gradientNorm = norm
-            finalFactor = factor
             finalGradient = gradient
-            if gradientNorm <= options.gradientTolerance * max(weightTotal, 1) || stalled {
+            if current.hessian != nil { finalFactor = try factorisedHessian(current) }
+            guard let factor = finalFactor else { throw ModelError.singularHessian("internal: no Hessian factor") }
+            if gradientNorm <= tolerance || stalled {
                 converged = true
                 break
             }
@@ -133,13 +148,21 @@ struct LogisticNewton {
 
             // The full step is usually accepted, so its pass computes the Hessian and gradient
             // there too; a halved step is judged on the likelihood alone, then evaluated in full.
+            // A fit kept only for its predictions skips the Hessian of a point Newton's quadratic
+            // convergence (g' ≈ g³/g₋₁²) predicts to be converged: nothing would use it.
+            var trialMode = LogisticPass.Mode.full
+            if rigour == .predictionsOnly, current.hessian != nil, let previous = previousNorm, previous > 0,
+               norm * norm * norm / (previous * previous) <= 0.1 * tolerance {
+                trialMode = .gradient
+            }
+            previousNorm = norm
             var step = 1.0
             var accepted: (theta: [Double], totals: LogisticPass.Totals, ll: Double, f: Double)? = nil
             for attempt in 0...options.maxStepHalvings {
                 if attempt > 0 { step *= 0.5; halvings += 1 }
                 var candidate = theta
                 for j in 0..<q { candidate[j] += step * delta[j] }
-                let trial = try pass.run(theta: candidate, mode: attempt == 0 ? .full : .likelihood)
+                let trial = try pass.run(theta: candidate, mode: attempt == 0 ? trialMode : .likelihood)
                 let candidateLL = trial.logLikelihood
                 let candidateF = -candidateLL + penalty(candidate)
                 // "Never increases" up to the rounding of a sum of n terms: near the optimum the
@@ -158,30 +181,32 @@ struct LogisticNewton {
             theta = next.theta
             ll = next.ll
             f = next.f
-            current = next.totals.hessian != nil ? next.totals : try pass.run(theta: theta, mode: .full)
+            current = next.totals.gradient.isEmpty ? try pass.run(theta: theta, mode: .full) : next.totals
             iterations += 1
             progress?(iterations, ll)
             if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
             if relativeChange <= options.relativeTolerance { stalled = true }
         }
+        guard let finalFactor else { throw ModelError.singularHessian("internal: no Hessian factor") }
 
         // Polish: the tolerance stops Newton wherever the gradient first falls below it, which after
         // a warm start can leave a small coefficient a few 1e-8 of itself from the optimum that a
         // cold start (whose last step happened to overshoot the tolerance further) reaches. One more
-        // step with the factor at hand brings it to rounding level; it is kept only if f does not rise.
+        // step with the factor at hand brings it to rounding level; it is kept only if f does not
+        // rise. The step is ~1e-9 of the coefficients, so the Hessian (standard errors) is left as
+        // it was at the previous point: only likelihood and gradient are evaluated.
         if rigour == .full && converged && iterations < options.maxIterations {
             let delta = try finalFactor.solve(finalGradient)
             if (0..<q).contains(where: { abs(delta[$0]) > 1e-9 * abs(theta[$0]) }) {
                 var candidate = theta
                 for j in 0..<q { candidate[j] += delta[j] }
-                let trial = try pass.run(theta: candidate, mode: .full)
+                let trial = try pass.run(theta: candidate, mode: .gradient)
                 let candidateF = -trial.logLikelihood + penalty(candidate)
-                if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1),
-                   let (factor, _, norm) = try? newtonSystem(trial, candidate) {
+                let (_, norm) = penalisedGradient(trial, candidate)
+                if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1) && norm <= gradientNorm {
                     theta = candidate
                     ll = trial.logLikelihood
                     f = candidateF
-                    finalFactor = factor
                     gradientNorm = norm
                     iterations += 1
                     progress?(iterations, ll)

@@ -130,10 +130,19 @@ public enum TrainingPipeline {
         }
 
         // The drift check's reference: the newest fifth of each model's rows (both are in day order).
-        let lateDistribution = FeatureDistribution.fit(
-            values: lateValues, featureNames: names, rows: TrainingDistributions.newestRows(count: lateRows.count))
-        let severeDistribution = severe.rows.isEmpty ? nil : FeatureDistribution.fit(
-            values: severeValues, featureNames: names, rows: TrainingDistributions.newestRows(count: severe.rows.count))
+        // Nothing below needs it until the bundle is assembled: it fills the gaps the fits leave on
+        // the cores (their sequential parts) instead of delaying them.
+        let distributionsOutcome = HandOff<([FeatureDistribution], [FeatureDistribution]?)>()
+        let distributionsDone = DispatchGroup()
+        let lateRowCount = lateRows.count, severeCount = severe.rows.count
+        DispatchQueue.global(qos: .userInitiated).async(group: distributionsDone) {
+            let late = FeatureDistribution.fit(
+                values: lateValues, featureNames: names, rows: TrainingDistributions.newestRows(count: lateRowCount))
+            let severe = severeCount == 0 ? nil : FeatureDistribution.fit(
+                values: severeValues, featureNames: names, rows: TrainingDistributions.newestRows(count: severeCount))
+            distributionsOutcome.put((late, severe))
+        }
+        defer { distributionsDone.wait() }
 
         let late = try stage("late_model") {
             try ClassifierTraining(
@@ -167,6 +176,11 @@ public enum TrainingPipeline {
         let (detector, anomalyEvaluation) = try anomalyResult.get()
 
         fingerprintDone.wait()
+        distributionsDone.wait()
+        let (lateDistribution, severeDistribution) = distributionsOutcome.take() ?? (
+            FeatureDistribution.fit(values: lateValues, featureNames: names, rows: TrainingDistributions.newestRows(count: lateRowCount)),
+            severeCount == 0 ? nil : FeatureDistribution.fit(
+                values: severeValues, featureNames: names, rows: TrainingDistributions.newestRows(count: severeCount)))
         let fingerprint = fingerprintOutcome.take() ?? DataFingerprint(of: known)
         let metrics = BundleMetrics(
             late: late.evaluation, severeDelay: severeOutcome?.evaluation, severeDelaySkipped: severeSkipped,
