@@ -40,37 +40,27 @@ public struct FeatureDistribution: Sendable, Codable, Equatable {
 
     /// The distribution of `values` in (at most) `bins` quantile bins. Non-finite values are ignored.
     public static func fit(name: String, values: [Double], bins: Int = defaultBins) -> FeatureDistribution {
-        // Only b − 1 order statistics and the maximum are needed, not a sorted copy: each quantile
-        // is selected (quickselect) in the part of the array above the previous one, which gives
-        // exactly the values a full sort would hold at those positions.
-        var finite = values.filter(\.isFinite)
+        // Only b − 1 order statistics and the maximum are needed, not a sorted copy: they are
+        // selected (``RankSelection``), which gives exactly the values a stable sort would hold at
+        // those positions.
+        let finite = values.allSatisfy(\.isFinite) ? values : values.filter(\.isFinite)
         let n = finite.count
         guard n > 0 else { return FeatureDistribution(name: name, edges: [], proportions: [1], rowCount: 0) }
         let b = max(bins, 1)
+        // The k/b quantile by the "lower" rule (an observed value, no interpolation), so a feature
+        // taking few values gets edges at those values.
+        let positions = (1..<max(b, 1)).map { k in min(n - 1, max(0, Int((Double(k) * Double(n) / Double(b)).rounded(.up)) - 1)) }
+        let wanted = Array(Set(positions + [n - 1])).sorted()
+        var at: [Int: Double] = [:]
+        for (p, q) in zip(wanted, RankSelection.values(finite, at: wanted)) { at[p] = q }
+        let maximum = at[n - 1] ?? finite.max()!
         var edges: [Double] = []
-        finite.withUnsafeMutableBufferPointer { a in
-            var maximum = a[0]
-            for x in a where x > maximum { maximum = x }
-            var below = 0   // positions < below hold values ≤ every value at positions ≥ below
-            var previous: (index: Int, value: Double)? = nil
-            for k in 1..<max(b, 1) {
-                // The k/b quantile by the "lower" rule (an observed value, no interpolation), so a
-                // feature taking few values gets edges at those values.
-                let index = min(n - 1, max(0, Int((Double(k) * Double(n) / Double(b)).rounded(.up)) - 1))
-                let q: Double
-                if let previous, previous.index == index {
-                    q = previous.value   // fewer rows than bins: positions repeat
-                } else {
-                    let rest = UnsafeMutableBufferPointer(rebasing: a[below...])
-                    q = MinCovDetSearch.select(kth: index - below, in: rest)
-                    below = index + 1
-                }
-                previous = (index, q)
-                if let last = edges.last, q <= last { continue }
-                // An edge at the maximum would leave the last bin empty by construction.
-                if q >= maximum { break }
-                edges.append(q)
-            }
+        for index in positions {
+            guard let q = at[index] else { continue }
+            if let last = edges.last, q <= last { continue }
+            // An edge at the maximum would leave the last bin empty by construction.
+            if q >= maximum { break }
+            edges.append(q)
         }
         let distribution = FeatureDistribution(name: name, edges: edges, proportions: [], rowCount: n)
         let counts = distribution.counts(finite)
