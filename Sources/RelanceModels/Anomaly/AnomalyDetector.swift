@@ -222,10 +222,33 @@ public struct AnomalyDetector: Sendable, Codable {
     public func squaredDistances(_ features: AnomalyFeatureMatrix) throws -> [Double] {
         try checkSchema(features)
         let eligible = try Self.profileRows(features, minimumHistory: options.minimumHistoryForProfile)
+        return try squaredDistances(features, eligible: eligible)
+    }
+
+    /// The distances of the `eligible` rows: each row's robust columns are read, checked and
+    /// standardised straight into the distance computation (the same arithmetic as gathering and
+    /// standardising a copy first, without the two n × p copies).
+    private func squaredDistances(_ features: AnomalyFeatureMatrix, eligible: [Bool]) throws -> [Double] {
         let rows = (0..<features.rows).filter { eligible[$0] }
-        let raw = try Self.gather(features, rows: rows, columns: robustColumns)
-        let x = Self.standardise(raw, center: center, scale: scale)
-        let d = cholesky.squaredMahalanobisDistances(x, location: location)
+        let p = robustColumns.count, stride = features.columns
+        var bad: (Int, Int)?
+        let d = features.values.withUnsafeBufferPointer { v in
+            robustColumns.withUnsafeBufferPointer { columns in
+                center.withUnsafeBufferPointer { c in
+                    scale.withUnsafeBufferPointer { s in
+                        cholesky.squaredMahalanobisDistances(count: rows.count, location: location) { k, x in
+                            let base = rows[k] * stride
+                            for j in 0..<p {
+                                let value = v[base + columns[j]]
+                                if !value.isFinite && bad == nil { bad = (rows[k], columns[j]) }
+                                x[j] = (value - c[j]) / s[j]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let (r, c) = bad { throw AnomalyDetectorError.nonFiniteValue(row: r, feature: features.names[c]) }
         var out = [Double](repeating: 0, count: features.rows)
         for (k, r) in rows.enumerated() { out[r] = d[k] }
         return out
@@ -261,8 +284,9 @@ public struct AnomalyDetector: Sendable, Codable {
 
     /// Scores and flags every row of `features`.
     public func assess(_ features: AnomalyFeatureMatrix) throws -> AnomalyAssessment {
-        var d2 = try squaredDistances(features)
+        try checkSchema(features)
         let assessed = try Self.profileRows(features, minimumHistory: options.minimumHistoryForProfile)
+        var d2 = try squaredDistances(features, eligible: assessed)
         let rules = try options.rules.evaluate(features)
         let chi = ChiSquaredDistribution(degreesOfFreedom: Double(robustColumns.count))
         let unit = -detectorLog10(max(chi.survival(squaredDistanceThreshold), Double.leastNormalMagnitude))
