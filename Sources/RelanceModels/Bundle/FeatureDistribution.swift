@@ -62,8 +62,24 @@ public struct FeatureDistribution: Sendable, Codable, Equatable {
             if q >= maximum { break }
             edges.append(q)
         }
-        let distribution = FeatureDistribution(name: name, edges: edges, proportions: [], rowCount: n)
-        let counts = distribution.counts(finite)
+        // Per-bin counts as `counts(_:)` gives them (bin k holds edges[k-1] < x ≤ edges[k]), with
+        // the search over a handful of edges done on raw buffers.
+        var counts = [Int](repeating: 0, count: edges.count + 1)
+        finite.withUnsafeBufferPointer { v in
+            edges.withUnsafeBufferPointer { e in
+                counts.withUnsafeMutableBufferPointer { c in
+                    let m = e.count
+                    for x in v {
+                        var lo = 0, hi = m
+                        while lo < hi {
+                            let mid = (lo + hi) >> 1
+                            if x <= e[mid] { hi = mid } else { lo = mid + 1 }
+                        }
+                        c[lo] += 1
+                    }
+                }
+            }
+        }
         return FeatureDistribution(
             name: name, edges: edges, proportions: counts.map { Double($0) / Double(n) }, rowCount: n)
     }
@@ -92,7 +108,13 @@ public struct FeatureDistribution: Sendable, Codable, Equatable {
         var column = [Double](repeating: 0, count: range.count)
         return (0..<p).map { j in
             values.withUnsafeBufferPointer { v in
-                for (k, i) in range.enumerated() { column[k] = v[i * p + j] }
+                column.withUnsafeMutableBufferPointer { out in
+                    var at = range.lowerBound * p + j
+                    for k in 0..<range.count {
+                        out[k] = v[at]
+                        at += p
+                    }
+                }
             }
             return fit(name: featureNames[j], values: column, bins: bins)
         }
