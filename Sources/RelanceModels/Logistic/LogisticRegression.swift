@@ -85,11 +85,14 @@ public enum LogisticRegression {
                               rowWeights: rowWeights, warmStart: warmStart, progress: progress)
     }
 
-    /// `fit(_:rows:labels:…)` for a model used only for its predictions on other rows (see
-    /// `LogisticNewton.Rigour.predictionsOnly`): training uses it for its held-out and calibration fits.
-    static func fitForPredictions(
+    /// `fit(_:rows:labels:…)` as training runs it: `rigour` `.predictionsOnly` for a model used only
+    /// for its predictions on other rows (held-out and calibration fits, see
+    /// `LogisticNewton.Rigour`), and the column summary of `rows` when already computed (training
+    /// computes those of its nested prefixes in one read, ``ColumnSummary/computePrefixes``).
+    static func fitRows(
         _ x: DenseMatrix, rows: Range<Int>, labels: [Double], featureNames: [String], options: LogisticOptions,
-        warmStart: LogisticModel?, progress: ((Int, Double) -> Void)?
+        warmStart: LogisticModel?, rigour: LogisticNewton.Rigour, summary: ColumnSummary?,
+        progress: ((Int, Double) -> Void)?
     ) throws -> LogisticModel {
         try options.validate()
         guard rows.lowerBound >= 0, rows.upperBound <= x.rows else {
@@ -102,7 +105,7 @@ public enum LogisticRegression {
             throw ModelError.invalidLabel(row: i + 1, value: y)
         }
         return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
-                              rowWeights: nil, warmStart: warmStart, rigour: .predictionsOnly, progress: progress)
+                              rowWeights: nil, warmStart: warmStart, rigour: rigour, summary: summary, progress: progress)
     }
 
     /// The fit for targets in [0, 1] (0/1 labels, or Platt's smoothed targets).
@@ -118,7 +121,7 @@ public enum LogisticRegression {
     static func fitTargets(
         _ x: DenseMatrix, rowRange: Range<Int>, targets: [Double], featureNames: [String], options: LogisticOptions,
         rowWeights: [Double]?, warmStart: LogisticModel? = nil, rigour: LogisticNewton.Rigour = .full,
-        progress: ((Int, Double) -> Void)?
+        summary precomputed: ColumnSummary? = nil, progress: ((Int, Double) -> Void)?
     ) throws -> LogisticModel {
         try options.validate()
         let n = rowRange.count, p = x.columns
@@ -140,7 +143,7 @@ public enum LogisticRegression {
             weightTotal = w.reduce(0, +)
             guard weightTotal > 0 else { throw ModelError.invalidOption("row weights sum to zero") }
         }
-        let summary = try ColumnSummary.compute(x, rows: rowRange, featureNames: featureNames)
+        let summary = try precomputed ?? ColumnSummary.compute(x, rows: rowRange, featureNames: featureNames)
 
         // Classes present (a class whose rows all have weight 0 does not count).
         var positiveWeight = 0.0, negativeWeight = 0.0, positives = 0

@@ -76,18 +76,22 @@ struct ClassifierTraining {
         // The held-out and calibration fits are used only for their predictions (their reports are
         // not kept), so they skip the report-only work; the bundle's fit gets the full treatment.
         var warmStart: LogisticModel?
+        // The fits' row ranges are nested prefixes: their column summaries come from one read.
+        let prefixEnds = Array(Set([calibrationStart, trainEnd, n].compactMap { $0 }.filter { $0 >= 2 })).sorted()
+        var summaries: [Int: ColumnSummary] = [:]
+        if let computed = try? ColumnSummary.computePrefixes(
+            all, start: offset, ends: prefixEnds.map { offset + $0 }, featureNames: featureNames) {
+            for (end, summary) in zip(prefixEnds, computed) { summaries[end] = summary }
+        }
         func fit(_ rows: Range<Int>, _ label: String, forPredictionsOnly: Bool = true) throws -> LogisticModel {
             do {
                 let report = { (iteration: Int, ll: Double) in
                     progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll))
                 }
-                let model = forPredictionsOnly
-                    ? try LogisticRegression.fitForPredictions(
-                        all, rows: matrixRows(rows), labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
-                        warmStart: warmStart, progress: report)
-                    : try LogisticRegression.fit(
-                        all, rows: matrixRows(rows), labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
-                        warmStart: warmStart, progress: report)
+                let model = try LogisticRegression.fitRows(
+                    all, rows: matrixRows(rows), labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
+                    warmStart: warmStart, rigour: forPredictionsOnly ? .predictionsOnly : .full,
+                    summary: rows.lowerBound == 0 ? summaries[rows.upperBound] : nil, progress: report)
                 warmStart = model
                 return model
             } catch let e as ModelError {
