@@ -62,20 +62,18 @@ public struct FeatureDistribution: Sendable, Codable, Equatable {
             if q >= maximum { break }
             edges.append(q)
         }
-        // Per-bin counts as `counts(_:)` gives them (bin k holds edges[k-1] < x ≤ edges[k]), with
-        // the search over a handful of edges done on raw buffers.
+        // Per-bin counts as `counts(_:)` gives them (bin k holds edges[k-1] < x ≤ edges[k]): with
+        // ascending edges the bin of x is the number of edges below it, counted without branches
+        // (a binary search over nine edges mispredicts on every other value).
         var counts = [Int](repeating: 0, count: edges.count + 1)
         finite.withUnsafeBufferPointer { v in
             edges.withUnsafeBufferPointer { e in
                 counts.withUnsafeMutableBufferPointer { c in
                     let m = e.count
                     for x in v {
-                        var lo = 0, hi = m
-                        while lo < hi {
-                            let mid = (lo + hi) >> 1
-                            if x <= e[mid] { hi = mid } else { lo = mid + 1 }
-                        }
-                        c[lo] += 1
+                        var bin = 0
+                        for k in 0..<m { bin &+= Int(unsafeBitCast(x > e[k], to: UInt8.self)) }
+                        c[bin] += 1
                     }
                 }
             }
