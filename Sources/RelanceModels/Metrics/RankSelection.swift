@@ -75,21 +75,32 @@ enum RankSelection {
             }
             byBucket[lo, default: []].append((w.slot, w.rank - starts[lo]))
         }
-        var slotOfBucket = [Int](repeating: -1, count: 256)
+        // One scatter pass puts the keys of the wanted buckets side by side in one array.
         let buckets = byBucket.keys.sorted()
-        for (k, d) in buckets.enumerated() { slotOfBucket[d] = k }
-        var members = buckets.map { d -> [UInt64] in
-            var a = [UInt64]()
-            a.reserveCapacity(counts[d])
-            return a
-        }
+        var next = [Int](repeating: -1, count: 256)   // write position per wanted bucket
+        var total = 0
+        for d in buckets { next[d] = total; total += counts[d] }
         let s = UInt64(shift)
-        for key in keys {
-            let k = slotOfBucket[Int((key >> s) & 0xFF)]
-            if k >= 0 { members[k].append(key) }
+        let gathered = [UInt64](unsafeUninitializedCapacity: total) { out, initialized in
+            keys.withUnsafeBufferPointer { k in
+                next.withUnsafeMutableBufferPointer { at in
+                    for i in 0..<n {
+                        let d = Int((k[i] >> s) & 0xFF)
+                        let position = at[d]
+                        if position >= 0 {
+                            out[position] = k[i]
+                            at[d] = position + 1
+                        }
+                    }
+                }
+            }
+            initialized = total
         }
-        for (k, d) in buckets.enumerated() {
-            refine(members[k], shift: shift - 8, wanted: byBucket[d] ?? [], into: &found)
+        var begin = 0
+        for d in buckets {
+            let members = Array(gathered[begin..<(begin + counts[d])])
+            begin += counts[d]
+            refine(members, shift: shift - 8, wanted: byBucket[d] ?? [], into: &found)
         }
     }
 }
