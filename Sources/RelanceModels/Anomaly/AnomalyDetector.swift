@@ -222,10 +222,33 @@ public struct AnomalyDetector: Sendable, Codable {
     public func squaredDistances(_ features: AnomalyFeatureMatrix) throws -> [Double] {
         try checkSchema(features)
         let eligible = try Self.profileRows(features, minimumHistory: options.minimumHistoryForProfile)
+        return try squaredDistances(features, eligible: eligible)
+    }
+
+    /// The distances of the `eligible` rows: each row's robust columns are read, checked and
+    /// standardised straight into the distance computation (the same arithmetic as gathering and
+    /// standardising a copy first, without the two n × p copies).
+    private func squaredDistances(_ features: AnomalyFeatureMatrix, eligible: [Bool]) throws -> [Double] {
         let rows = (0..<features.rows).filter { eligible[$0] }
-        let raw = try Self.gather(features, rows: rows, columns: robustColumns)
-        let x = Self.standardise(raw, center: center, scale: scale)
-        let d = cholesky.squaredMahalanobisDistances(x, location: location)
+        let p = robustColumns.count, stride = features.columns
+        var bad: (Int, Int)?
+        let d = features.values.withUnsafeBufferPointer { v in
+            robustColumns.withUnsafeBufferPointer { columns in
+                center.withUnsafeBufferPointer { c in
+                    scale.withUnsafeBufferPointer { s in
+                        cholesky.squaredMahalanobisDistances(count: rows.count, location: location) { k, x in
+                            let base = rows[k] * stride
+                            for j in 0..<p {
+                                let value = v[base + columns[j]]
+                                if !value.isFinite && bad == nil { bad = (rows[k], columns[j]) }
+                                x[j] = (value - c[j]) / s[j]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let (r, c) = bad { throw AnomalyDetectorError.nonFiniteValue(row: r, feature: features.names[c]) }
         var out = [Double](repeating: 0, count: features.rows)
         for (k, r) in rows.enumerated() { out[r] = d[k] }
         return out
@@ -261,8 +284,9 @@ public struct AnomalyDetector: Sendable, Codable {
 
     /// Scores and flags every row of `features`.
     public func assess(_ features: AnomalyFeatureMatrix) throws -> AnomalyAssessment {
-        var d2 = try squaredDistances(features)
+        try checkSchema(features)
         let assessed = try Self.profileRows(features, minimumHistory: options.minimumHistoryForProfile)
+        var d2 = try squaredDistances(features, eligible: assessed)
         let rules = try options.rules.evaluate(features)
         let chi = ChiSquaredDistribution(degreesOfFreedom: Double(robustColumns.count))
         let unit = -detectorLog10(max(chi.survival(squaredDistanceThreshold), Double.leastNormalMagnitude))
@@ -272,7 +296,15 @@ public struct AnomalyDetector: Sendable, Codable {
         var robust = [Double](repeating: 0, count: n)
         var flags = rules.flags
         let first = try Self.firstInvoiceColumns(features)
-        let chi1 = ChiSquaredDistribution(degreesOfFreedom: 1)
+        // CDF and tail of χ²ₚ (and χ²₁) from one incomplete-gamma evaluation per row, lgamma hoisted:
+        // the same values as `cdf` and `survival`, at half the cost.
+        let halfP = Double(robustColumns.count) / 2, logGammaHalfP = gammaLgamma(halfP)
+        let logGammaHalf = gammaLgamma(0.5)
+        @inline(__always) func both(_ d: Double, _ a: Double, _ lg: Double) -> (cdf: Double, survival: Double) {
+            if d <= 0 { return (0, 1) }
+            let b = IncompleteGamma.regularizedBoth(a, d / 2, logGammaA: lg)
+            return (b.lower, b.upper)
+        }
         for i in 0..<n {
             guard assessed[i] else {
                 var r = 0.0
@@ -280,15 +312,17 @@ public struct AnomalyDetector: Sendable, Codable {
                     // One-dimensional profile: only a first invoice larger than usual first invoices counts.
                     let z = max(0, (features[i, first.vsPopulation] - firstInvoiceCenter) / firstInvoiceScale)
                     d2[i] = z * z
-                    robust[i] = chi1.cdf(d2[i])
-                    let tail = max(chi1.survival(d2[i]), Double.leastNormalMagnitude)
+                    let (cdf, survival) = both(d2[i], 0.5, logGammaHalf)
+                    robust[i] = cdf
+                    let tail = max(survival, Double.leastNormalMagnitude)
                     r = 1 - detectorPow(keepPerUnit, -detectorLog10(tail) / unit)
                 }
                 score[i] = 1 - (1 - r) * (1 - rules.score[i])
                 continue
             }
-            robust[i] = chi.cdf(d2[i])
-            let tail = max(chi.survival(d2[i]), Double.leastNormalMagnitude)
+            let (cdf, survival) = both(d2[i], halfP, logGammaHalfP)
+            robust[i] = cdf
+            let tail = max(survival, Double.leastNormalMagnitude)
             let evidence = -detectorLog10(tail) / unit
             let r = 1 - detectorPow(keepPerUnit, evidence)
             score[i] = 1 - (1 - r) * (1 - rules.score[i])

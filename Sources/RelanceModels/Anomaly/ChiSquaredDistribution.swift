@@ -24,6 +24,14 @@ public struct ChiSquaredDistribution: Sendable, Codable, Equatable {
         return IncompleteGamma.regularizedUpper(degreesOfFreedom / 2, x / 2)
     }
 
+    /// (cdf(x), survival(x)) from one incomplete-gamma evaluation, bit for bit the values of the two
+    /// separate calls: the anomaly detector needs both for every invoice.
+    public func cdfAndSurvival(_ x: Double) -> (cdf: Double, survival: Double) {
+        if x <= 0 { return (0, 1) }
+        let b = IncompleteGamma.regularizedBoth(degreesOfFreedom / 2, x / 2, logGammaA: gammaLgamma(degreesOfFreedom / 2))
+        return (b.lower, b.upper)
+    }
+
     /// Density at x (for the Newton steps of ``quantile(_:)``).
     public func density(_ x: Double) -> Double {
         guard x > 0 else { return 0 }

@@ -29,6 +29,22 @@ public enum IncompleteGamma {
         return x < a + 1 ? 1 - series(a, x) : continuedFraction(a, x)
     }
 
+    /// (P(a, x), Q(a, x)) from one evaluation: the same values `regularizedLower` and
+    /// `regularizedUpper` return (each computes one of the two and takes the other as 1 − it), for
+    /// callers that need both, e.g. a score and its tail probability for every row.
+    /// `logGammaA` must be `lgamma(a)` (hoisted out of per-row loops).
+    public static func regularizedBoth(_ a: Double, _ x: Double, logGammaA: Double) -> (lower: Double, upper: Double) {
+        guard a > 0, x >= 0, !x.isNaN else { return (.nan, .nan) }
+        if x == 0 { return (0, 1) }
+        if x.isInfinite { return (1, 0) }
+        if x < a + 1 {
+            let p = series(a, x, logGammaA: logGammaA)
+            return (p, 1 - p)
+        }
+        let q = continuedFraction(a, x, logGammaA: logGammaA)
+        return (1 - q, q)
+    }
+
     /// e^{−x} x^a / Γ(a), the common prefactor, in log space to avoid overflow.
     @inline(__always)
     static func logPrefactor(_ a: Double, _ x: Double) -> Double {
@@ -36,6 +52,10 @@ public enum IncompleteGamma {
     }
 
     private static func series(_ a: Double, _ x: Double) -> Double {
+        series(a, x, logGammaA: gammaLgamma(a))
+    }
+
+    private static func series(_ a: Double, _ x: Double, logGammaA: Double) -> Double {
         var ap = a
         var term = 1 / a
         var sum = term
@@ -45,10 +65,14 @@ public enum IncompleteGamma {
             sum += term
             if abs(term) < abs(sum) * 1e-17 { break }
         }
-        return sum * gammaExp(logPrefactor(a, x))
+        return sum * gammaExp(-x + a * gammaLog(x) - logGammaA)
     }
 
     private static func continuedFraction(_ a: Double, _ x: Double) -> Double {
+        continuedFraction(a, x, logGammaA: gammaLgamma(a))
+    }
+
+    private static func continuedFraction(_ a: Double, _ x: Double, logGammaA: Double) -> Double {
         let tiny = 1e-300
         var b = x + 1 - a
         var c = 1 / tiny
@@ -68,7 +92,7 @@ public enum IncompleteGamma {
             if abs(delta - 1) < 1e-16 { break }
             i += 1
         }
-        return gammaExp(logPrefactor(a, x)) * h
+        return gammaExp(-x + a * gammaLog(x) - logGammaA) * h
     }
 }
 

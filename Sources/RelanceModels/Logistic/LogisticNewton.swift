@@ -5,9 +5,10 @@ import LinearAlgebra
 ///
 /// Shared by ``LogisticRegression`` and ``PlattCalibrator``. θ = (β₀, β₁…βₖ) on the design scale;
 /// the intercept (design column 0) is not penalised. Each iteration: gradient Aᵀ(w∘(y − p)) − λβ,
-/// Hessian AᵀVA + λI (V = w∘p(1 − p), via `StandardisedDesign.weightedGram`, blocked `dsyrk`),
-/// Cholesky solve (`dpotrf`/`dpotrs`), then step halving until the penalised objective does not
-/// increase.
+/// Hessian AᵀVA + λI (V = w∘p(1 − p)), Cholesky solve (`dpotrf`/`dpotrs`), then step halving until
+/// the penalised objective does not increase. The likelihood, Hessian and gradient at a trial point
+/// come from one fused read of X (``LogisticPass``): the full step is evaluated with its Hessian,
+/// which the next iteration then uses.
 struct LogisticNewton {
     let design: StandardisedDesign
     /// Targets in [0, 1] (0/1 labels, or smoothed targets for Platt scaling).
@@ -23,6 +24,8 @@ struct LogisticNewton {
         var iterations: Int
         var converged: Bool
         var logLikelihood: Double
+        /// At the intercept-only point (the cold start).
+        var nullLogLikelihood: Double
         var penalisedObjective: Double
         var gradientNorm: Double
         var stepHalvings: Int
@@ -32,55 +35,84 @@ struct LogisticNewton {
         var notes: [String]
     }
 
-    func run(start: [Double], progress: ((Int, Double) -> Void)?) throws -> Outcome {
-        let q = design.order, n = design.rows
+    /// How much of a fit's report must come out exactly as a cold start computes it.
+    enum Rigour {
+        /// Everything: collinearity judged on the intercept-only Hessian in the arithmetic of the
+        /// sequential blocked Gram (`StandardisedDesign.weightedGram`), and coefficients polished by
+        /// one more Newton step when the pending step would still move one by more than 1e-9 of its size.
+        case full
+        /// A fit used only for its predictions on other rows (held-out evaluation, calibration
+        /// slice), with a penalty: collinearity notes, which nobody reads, are judged on the first
+        /// Hessian computed, and the coefficients are left at the convergence tolerance.
+        case predictionsOnly
+    }
+
+    /// Runs Newton from `start`. `interceptOnly` is the intercept-only start β₀ = logit(rate): a
+    /// cold start is exactly that point; a warm start (`start` elsewhere, e.g. the coefficients of
+    /// a fit on fewer rows) still judges collinearity and the null log-likelihood there, so the
+    /// report does not depend on where Newton started.
+    func run(
+        start: [Double], interceptOnly b0: Double, warm: Bool, rigour: Rigour = .full, progress: ((Int, Double) -> Void)?
+    ) throws -> Outcome {
+        let q = design.order
         let lambda = options.l2
+        let pass = LogisticPass(design: design, targets: targets, weights: weights)
         var theta = start
-        var eta = try design.multiply(theta)
-        var ll = logLikelihood(eta)
+        var current: LogisticPass.Totals
+        var collinearityHessian: SymmetricMatrix? = nil
+        if rigour == .full || lambda == 0 {
+            // The intercept-only Hessian exactly as the sequential blocked Gram computes it, so the
+            // collinearity verdict (a threshold on Cholesky pivots) never depends on the start or on
+            // how a parallel pass split the rows.
+            // It is one sequential read of X: computed on its own thread while the first (parallel)
+            // pass runs, so no core waits for it.
+            let e0 = exp(-abs(b0))
+            let p0 = b0 >= 0 ? 1 / (1 + e0) : e0 / (1 + e0)
+            let gramOutcome = HandOff<Result<SymmetricMatrix, Error>>()
+            let gramDone = DispatchGroup()
+            let design = self.design, weights = self.weights
+            DispatchQueue.global(qos: .userInitiated).async(group: gramDone) {
+                gramOutcome.put(Result {
+                    try weights.map { w in try design.weightedGram(weights: w.map { $0 * p0 * (1 - p0) }) }
+                        ?? design.weightedGram(constantWeight: p0 * (1 - p0))
+                })
+            }
+            let first = Result { try pass.run(theta: theta, mode: warm ? .full : .gradient, interceptOnly: warm ? b0 : nil) }
+            gramDone.wait()
+            guard let h0Result = gramOutcome.take() else { throw ModelError.singularHessian("internal: no intercept-only Hessian") }
+            let h0 = try h0Result.get()
+            collinearityHessian = h0
+            current = try first.get()
+            // A cold start is at that point: h0 is its Hessian.
+            if !warm { current.hessian = h0 }
+        } else {
+            current = try pass.run(theta: theta, mode: .full, interceptOnly: warm ? b0 : nil)
+        }
+        let nullLL = warm ? current.interceptOnlyLogLikelihood ?? current.logLikelihood : current.logLikelihood
+        var ll = current.logLikelihood
         var f = -ll + penalty(theta)
         var iterations = 0, halvings = 0
         var converged = false, stalled = false
         var gradientNorm = Double.infinity
         var notes: [String] = []
-        var residual = [Double](repeating: 0, count: n)
-        var variance = [Double](repeating: 0, count: n)
-        var finalFactor: Cholesky
+        var finalFactor: Cholesky? = nil
+        var finalGradient: [Double] = []
+        var previousNorm: Double? = nil
+        let tolerance = options.gradientTolerance * max(weightTotal, 1)
 
-        while true {
-            // Working residuals and weights at the current θ.
-            eta.withUnsafeBufferPointer { e in
-                targets.withUnsafeBufferPointer { y in
-                    residual.withUnsafeMutableBufferPointer { r in
-                        variance.withUnsafeMutableBufferPointer { v in
-                            for i in 0..<n {
-                                let p = logistic(e[i])
-                                let w = weights?[i] ?? 1
-                                r[i] = w * (y[i] - p)
-                                v[i] = w * p * (1 - p)
-                            }
-                        }
-                    }
-                }
-            }
-            // Hessian and gradient in one pass over X.
-            var (hessian, gradient) = try design.weightedGram(weights: variance, transposeProduct: residual)
-            if iterations == 0 {
-                // At the intercept-only start every row has the same variance, so this Hessian is
-                // (a multiple of) the weighted Gram matrix of [1, Z]: judge collinearity on it.
-                if let error = try collinearity(hessian) {
-                    if lambda == 0 { throw error }
-                    notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
-                }
-            }
-            for j in 1..<max(q, 1) {
-                gradient[j] -= lambda * theta[j]
-                hessian[j, j] += lambda
-            }
-            gradientNorm = gradient.reduce(0) { max($0, abs($1)) }
-            let factor: Cholesky
+        /// The penalised gradient and its largest component at θ.
+        func penalisedGradient(_ totals: LogisticPass.Totals, _ theta: [Double]) -> ([Double], Double) {
+            var gradient = totals.gradient
+            for j in 1..<max(q, 1) { gradient[j] -= lambda * theta[j] }
+            return (gradient, gradient.reduce(0) { max($0, abs($1)) })
+        }
+
+        /// The penalised Hessian's Cholesky factor at θ.
+        func factorisedHessian(_ totals: LogisticPass.Totals) throws -> Cholesky {
+            guard var hessian = totals.hessian else { throw ModelError.singularHessian("internal: no Hessian at the current point") }
+            for j in 1..<max(q, 1) { hessian[j, j] += lambda }
             do {
-                factor = try Cholesky(hessian)
+                return try Cholesky(hessian)
             } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
                 let involved = minor >= 2 && minor - 2 < featureNames.count ? [featureNames[minor - 2]] : []
                 if lambda == 0 {
@@ -89,27 +121,54 @@ struct LogisticNewton {
                 }
                 throw ModelError.singularHessian("the penalised information matrix is not positive definite at \(involved.first.map { "feature '\($0)'" } ?? "the intercept")")
             }
-            finalFactor = factor
-            if gradientNorm <= options.gradientTolerance * max(weightTotal, 1) || stalled {
+        }
+
+        while true {
+            if iterations == 0, let h = collinearityHessian ?? current.hessian {
+                // At the intercept-only start every row has the same variance, so this Hessian is
+                // (a multiple of) the weighted Gram matrix of [1, Z]: judge collinearity on it.
+                if let error = try collinearity(h) {
+                    if lambda == 0 { throw error }
+                    notes.append("\(error.description.components(separatedBy: ": its coefficient").first ?? error.description); the L2 penalty shares the effect between them")
+                }
+            }
+            // Hessian and gradient at the current θ come from the pass that evaluated it. A pass
+            // predicted to be the last brings no Hessian: the previous factor then stands in.
+            let (gradient, norm) = penalisedGradient(current, theta)
+            gradientNorm = norm
+            finalGradient = gradient
+            if current.hessian != nil { finalFactor = try factorisedHessian(current) }
+            guard let factor = finalFactor else { throw ModelError.singularHessian("internal: no Hessian factor") }
+            if gradientNorm <= tolerance || stalled {
                 converged = true
                 break
             }
             if iterations >= options.maxIterations { break }
             let delta = try factor.solve(gradient)
 
+            // The full step is usually accepted, so its pass computes the Hessian and gradient
+            // there too; a halved step is judged on the likelihood alone, then evaluated in full.
+            // A fit kept only for its predictions skips the Hessian of a point Newton's quadratic
+            // convergence (g' ≈ g³/g₋₁²) predicts to be converged: nothing would use it.
+            var trialMode = LogisticPass.Mode.full
+            if rigour == .predictionsOnly, current.hessian != nil, let previous = previousNorm, previous > 0,
+               norm * norm * norm / (previous * previous) <= 0.1 * tolerance {
+                trialMode = .gradient
+            }
+            previousNorm = norm
             var step = 1.0
-            var accepted: (theta: [Double], eta: [Double], ll: Double, f: Double)? = nil
+            var accepted: (theta: [Double], totals: LogisticPass.Totals, ll: Double, f: Double)? = nil
             for attempt in 0...options.maxStepHalvings {
                 if attempt > 0 { step *= 0.5; halvings += 1 }
                 var candidate = theta
                 for j in 0..<q { candidate[j] += step * delta[j] }
-                let candidateEta = try design.multiply(candidate)
-                let candidateLL = logLikelihood(candidateEta)
+                let trial = try pass.run(theta: candidate, mode: attempt == 0 ? trialMode : .likelihood)
+                let candidateLL = trial.logLikelihood
                 let candidateF = -candidateLL + penalty(candidate)
                 // "Never increases" up to the rounding of a sum of n terms: near the optimum the
                 // true decrease of a Newton step is below that noise and must not be rejected.
                 if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1) {
-                    accepted = (candidate, candidateEta, candidateLL, candidateF)
+                    accepted = (candidate, trial, candidateLL, candidateF)
                     break
                 }
             }
@@ -120,13 +179,40 @@ struct LogisticNewton {
             }
             let relativeChange = (f - next.f) / max(abs(next.f), 1)
             theta = next.theta
-            eta = next.eta
             ll = next.ll
             f = next.f
+            current = next.totals.gradient.isEmpty ? try pass.run(theta: theta, mode: .full) : next.totals
             iterations += 1
             progress?(iterations, ll)
             if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
             if relativeChange <= options.relativeTolerance { stalled = true }
+        }
+        guard let finalFactor else { throw ModelError.singularHessian("internal: no Hessian factor") }
+
+        // Polish: the tolerance stops Newton wherever the gradient first falls below it, which after
+        // a warm start can leave a small coefficient a few 1e-8 of itself from the optimum that a
+        // cold start (whose last step happened to overshoot the tolerance further) reaches. One more
+        // step with the factor at hand brings it to rounding level; it is kept only if f does not
+        // rise. The step is ~1e-9 of the coefficients, so the Hessian (standard errors) is left as
+        // it was at the previous point: only likelihood and gradient are evaluated.
+        if rigour == .full && converged && iterations < options.maxIterations {
+            let delta = try finalFactor.solve(finalGradient)
+            if (0..<q).contains(where: { abs(delta[$0]) > 1e-9 * abs(theta[$0]) }) {
+                var candidate = theta
+                for j in 0..<q { candidate[j] += delta[j] }
+                let trial = try pass.run(theta: candidate, mode: .gradient)
+                let candidateF = -trial.logLikelihood + penalty(candidate)
+                let (_, norm) = penalisedGradient(trial, candidate)
+                if candidateF.isFinite && candidateF <= f + 1e-12 * max(abs(f), 1) && norm <= gradientNorm {
+                    theta = candidate
+                    ll = trial.logLikelihood
+                    f = candidateF
+                    gradientNorm = norm
+                    iterations += 1
+                    progress?(iterations, ll)
+                    if lambda == 0 { try checkSeparation(theta: theta, logLikelihood: ll) }
+                }
+            }
         }
 
         // Curvature at the solution: standard errors, and the test for quasi-separation that a
@@ -146,7 +232,7 @@ struct LogisticNewton {
             }
         }
         return Outcome(theta: theta, iterations: iterations, converged: converged, logLikelihood: ll,
-                       penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings,
+                       nullLogLikelihood: nullLL, penalisedObjective: f, gradientNorm: gradientNorm, stepHalvings: halvings,
                        standardErrors: standardErrors, notes: notes)
     }
 
@@ -172,20 +258,6 @@ struct LogisticNewton {
         let size = (0..<k).map { abs(c[$0]) * (h[$0, $0] / h[k, k]).squareRoot() }
         let partners = (1..<max(k, 1)).filter { size[$0] > 1e-6 }.sorted { size[$0] > size[$1] }
         return .collinearFeatures(feature: featureNames[k - 1], combinationOf: partners.map { featureNames[$0 - 1] })
-    }
-
-    /// Σ wᵢ [yᵢ ηᵢ − log(1 + e^ηᵢ)], computed without overflow.
-    func logLikelihood(_ eta: [Double]) -> Double {
-        var s = 0.0
-        eta.withUnsafeBufferPointer { e in
-            targets.withUnsafeBufferPointer { y in
-                for i in 0..<e.count {
-                    let term = y[i] * e[i] - softplus(e[i])
-                    s += (weights?[i] ?? 1) * term
-                }
-            }
-        }
-        return s
     }
 
     func penalty(_ theta: [Double]) -> Double {

@@ -26,10 +26,9 @@ import LinearAlgebra
 /// Collinearity is judged on the first Newton Hessian, which at the intercept-only start is a
 /// multiple of the row-weighted Gram matrix of [1, Z] (so no extra pass over X is spent on it).
 ///
-/// Cost per Newton iteration: one blocked pass for Hessian and gradient together
-/// (`StandardisedDesign.weightedGram(weights:transposeProduct:)`), one `dgemv` per line-search
-/// trial; plus two passes for the column statistics. Memory beyond X and a few n-vectors: one
-/// 8192-row scratch block.
+/// Cost per Newton iteration: one fused, blocked read of X that gives the trial point's
+/// likelihood, Hessian and gradient together (``LogisticPass``, chunks on every core, deterministic);
+/// plus two passes for the column statistics. Memory beyond X: one 8192-row scratch block per core.
 public enum LogisticRegression {
     /// Fits the model; see the type documentation.
     ///
@@ -61,9 +60,15 @@ public enum LogisticRegression {
     /// matrix holding just those rows, without copying them: time-ordered training uses a prefix
     /// of one shared matrix for each of its fits. `labels` (and `rowWeights`) have one entry per
     /// row of the range; rows in errors count from the range's start.
+    ///
+    /// `warmStart`: a model with the same feature names (typically fitted on a prefix of these
+    /// rows) whose coefficients start Newton's method instead of the intercept-only point. The
+    /// optimum is unique, so the fit converges to the same coefficients (to the convergence
+    /// tolerance) in fewer iterations; the report (null log-likelihood, collinearity notes) is still
+    /// judged at the intercept-only point. Ignored when its names differ or it is not finite.
     public static func fit(
         _ x: DenseMatrix, rows: Range<Int>, labels: [Double], featureNames: [String],
-        options: LogisticOptions = .standard, rowWeights: [Double]? = nil,
+        options: LogisticOptions = .standard, rowWeights: [Double]? = nil, warmStart: LogisticModel? = nil,
         progress: ((Int, Double) -> Void)? = nil
     ) throws -> LogisticModel {
         try options.validate()
@@ -77,7 +82,30 @@ public enum LogisticRegression {
             throw ModelError.invalidLabel(row: i + 1, value: y)
         }
         return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
-                              rowWeights: rowWeights, progress: progress)
+                              rowWeights: rowWeights, warmStart: warmStart, progress: progress)
+    }
+
+    /// `fit(_:rows:labels:…)` as training runs it: `rigour` `.predictionsOnly` for a model used only
+    /// for its predictions on other rows (held-out and calibration fits, see
+    /// `LogisticNewton.Rigour`), and the column summary of `rows` when already computed (training
+    /// computes those of its nested prefixes in one read, ``ColumnSummary/computePrefixes``).
+    static func fitRows(
+        _ x: DenseMatrix, rows: Range<Int>, labels: [Double], featureNames: [String], options: LogisticOptions,
+        warmStart: LogisticModel?, rigour: LogisticNewton.Rigour, summary: ColumnSummary?,
+        progress: ((Int, Double) -> Void)?
+    ) throws -> LogisticModel {
+        try options.validate()
+        guard rows.lowerBound >= 0, rows.upperBound <= x.rows else {
+            throw ModelError.dimensionMismatch("rows \(rows.lowerBound)..<\(rows.upperBound) of a \(x.rows)-row matrix")
+        }
+        guard labels.count == rows.count else {
+            throw ModelError.dimensionMismatch("\(labels.count) labels for \(rows.count) rows")
+        }
+        for (i, y) in labels.enumerated() where y != 0 && y != 1 {
+            throw ModelError.invalidLabel(row: i + 1, value: y)
+        }
+        return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
+                              rowWeights: nil, warmStart: warmStart, rigour: rigour, summary: summary, progress: progress)
     }
 
     /// The fit for targets in [0, 1] (0/1 labels, or Platt's smoothed targets).
@@ -92,7 +120,8 @@ public enum LogisticRegression {
     /// The fit on the rows `rowRange` of `x` (see `fit(_:rows:labels:…)`).
     static func fitTargets(
         _ x: DenseMatrix, rowRange: Range<Int>, targets: [Double], featureNames: [String], options: LogisticOptions,
-        rowWeights: [Double]?, progress: ((Int, Double) -> Void)?
+        rowWeights: [Double]?, warmStart: LogisticModel? = nil, rigour: LogisticNewton.Rigour = .full,
+        summary precomputed: ColumnSummary? = nil, progress: ((Int, Double) -> Void)?
     ) throws -> LogisticModel {
         try options.validate()
         let n = rowRange.count, p = x.columns
@@ -114,7 +143,7 @@ public enum LogisticRegression {
             weightTotal = w.reduce(0, +)
             guard weightTotal > 0 else { throw ModelError.invalidOption("row weights sum to zero") }
         }
-        let summary = try ColumnSummary.compute(x, rows: rowRange, featureNames: featureNames)
+        let summary = try precomputed ?? ColumnSummary.compute(x, rows: rowRange, featureNames: featureNames)
 
         // Classes present (a class whose rows all have weight 0 does not count).
         var positiveWeight = 0.0, negativeWeight = 0.0, positives = 0
@@ -152,10 +181,26 @@ public enum LogisticRegression {
             notes.append("only \(rarer) \(positiveWeight <= negativeWeight ? "late" : "on-time") rows for \(active.count) features (fewer than 10 per feature): coefficients will be unstable; use fewer features or more history")
         }
         let rate = positiveWeight / weightTotal
+        let interceptOnly = log(rate / (1 - rate))
         var start = [Double](repeating: 0, count: parameters)
-        start[0] = log(rate / (1 - rate))
-        let nullLL = newton.logLikelihood([Double](repeating: start[0], count: n))
-        let outcome = try newton.run(start: start, progress: progress)
+        start[0] = interceptOnly
+        var warm = false
+        if let previous = warmStart, previous.featureNames == featureNames,
+           previous.rawIntercept.isFinite, previous.rawCoefficients.allSatisfy(\.isFinite) {
+            // The previous raw-scale coefficients on this fit's standardised scale.
+            var candidate = [Double](repeating: 0, count: parameters)
+            candidate[0] = previous.rawIntercept
+            for (k, j) in active.enumerated() {
+                candidate[k + 1] = previous.rawCoefficients[j] * summary.sds[j]
+                candidate[0] += previous.rawCoefficients[j] * summary.means[j]
+            }
+            if candidate.allSatisfy(\.isFinite) {
+                start = candidate
+                warm = true
+            }
+        }
+        let outcome = try newton.run(start: start, interceptOnly: interceptOnly, warm: warm, rigour: rigour, progress: progress)
+        let nullLL = outcome.nullLogLikelihood
 
         // Back to one entry per input feature, on both scales.
         var coefficients = [Double](repeating: 0, count: p)

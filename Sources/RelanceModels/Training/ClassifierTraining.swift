@@ -10,8 +10,12 @@ import RelanceData
 struct ClassifierTraining {
     /// Which model (`late`, `severe_delay`), for progress and error messages.
     var name: String
-    /// Row-major raw features, `labels.count × featureNames.count`, rows in time order.
+    /// Row-major raw features with `featureNames.count` columns; this model's rows are the
+    /// `labels.count` rows from `firstRow` on, in time order. (Both models' rows come from one
+    /// feature sweep into one array: each reads its own part in place, no copy is split off.)
     var values: [Double]
+    /// The matrix row of this model's first row.
+    var firstRow: Int = 0
     var featureNames: [String]
     var labels: [Double]
     /// Time key of each row, non-decreasing.
@@ -60,18 +64,42 @@ struct ClassifierTraining {
         let logisticOptions = LogisticOptions(l2: options.l2)
 
         // One shared matrix; each fit and prediction reads its row range in place (no copies).
-        let all = DenseMatrix(rows: n, columns: p, values: values)
-        func fit(_ rows: Range<Int>, _ label: String) throws -> LogisticModel {
+        let all = DenseMatrix(rows: values.count / max(p, 1), columns: p, values: values)
+        let offset = firstRow
+        guard offset >= 0, offset + n <= all.rows else {
+            throw TrainingError.stepFailed(step: "\(name) model", reason: "rows \(offset)..<\(offset + n) of a \(all.rows)-row matrix")
+        }
+        /// A range of this model's rows as matrix rows.
+        func matrixRows(_ rows: Range<Int>) -> Range<Int> { (offset + rows.lowerBound)..<(offset + rows.upperBound) }
+        // Each fit covers a prefix of the next one's rows, so the previous coefficients are a close
+        // start: Newton then needs two or three iterations instead of five or six, to the same optimum.
+        // The held-out and calibration fits are used only for their predictions (their reports are
+        // not kept), so they skip the report-only work; the bundle's fit gets the full treatment.
+        var warmStart: LogisticModel?
+        // The fits' row ranges are nested prefixes: their column summaries come from one read.
+        let prefixEnds = Array(Set([calibrationStart, trainEnd, n].compactMap { $0 }.filter { $0 >= 2 })).sorted()
+        var summaries: [Int: ColumnSummary] = [:]
+        if let computed = try? ColumnSummary.computePrefixes(
+            all, start: offset, ends: prefixEnds.map { offset + $0 }, featureNames: featureNames) {
+            for (end, summary) in zip(prefixEnds, computed) { summaries[end] = summary }
+        }
+        func fit(_ rows: Range<Int>, _ label: String, forPredictionsOnly: Bool = true) throws -> LogisticModel {
             do {
-                return try LogisticRegression.fit(
-                    all, rows: rows, labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions
-                ) { iteration, ll in progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll)) }
+                let report = { (iteration: Int, ll: Double) in
+                    progress(.iteration(fit: "\(name) model, \(label)", iteration: iteration, logLikelihood: ll))
+                }
+                let model = try LogisticRegression.fitRows(
+                    all, rows: matrixRows(rows), labels: Array(labels[rows]), featureNames: featureNames, options: logisticOptions,
+                    warmStart: warmStart, rigour: forPredictionsOnly ? .predictionsOnly : .full,
+                    summary: rows.lowerBound == 0 ? summaries[rows.upperBound] : nil, progress: report)
+                warmStart = model
+                return model
             } catch let e as ModelError {
                 throw TrainingError.stepFailed(step: "\(name) model (\(label), \(rows.count) rows)", reason: e.description)
             }
         }
         func eta(_ model: LogisticModel, _ rows: Range<Int>) throws -> [Double] {
-            try model.linearPredictor(for: all, rows: rows, featureNames: featureNames)
+            try model.linearPredictor(for: all, rows: matrixRows(rows), featureNames: featureNames)
         }
         func metrics(_ y: [Double], _ probabilities: [Double], _ what: String) throws -> BinaryClassificationMetrics {
             do {
@@ -83,7 +111,7 @@ struct ClassifierTraining {
 
         // 1. Calibration decision, on the newest training rows only.
         let calibration = try calibrationStart.map {
-            try decideCalibration(fitRows: 0..<$0, sliceRows: $0..<trainEnd, fit: fit, eta: eta)
+            try decideCalibration(fitRows: 0..<$0, sliceRows: $0..<trainEnd, fit: { try fit($0, $1) }, eta: eta)
         } ?? CalibrationDecision(
             applied: false, sliceRows: 0, checkLogLossBefore: nil, checkLogLossAfter: nil, calibrator: nil,
             reason: "every training row was issued on the same day, so no calibration slice could be set aside; probabilities left as fitted")
@@ -101,7 +129,7 @@ struct ClassifierTraining {
             deliveredMetrics = try metrics(testLabels, c.probabilities(linearPredictors: testEta), "held-out rows")
             uncalibrated = rawMetrics
         }
-        let baselineScores = testRows.map { min(max(values[$0 * p + baselineColumn], 0), 1) }
+        let baselineScores = testRows.map { min(max(values[(offset + $0) * p + baselineColumn], 0), 1) }
         let baseline = try metrics(testLabels, baselineScores, "baseline on held-out rows")
         // The newest held-out rows carry a label only if already paid (or already overdue): a late
         // payer not yet due is censored. Matured rows are free of that selection.
@@ -114,8 +142,8 @@ struct ClassifierTraining {
             labels: maturedIndex.map { testLabels[$0] }, probabilities: maturedIndex.map { raw[$0] }) : nil
 
         // 3. The bundle's model: every labelled row.
-        let final = try fit(0..<n, "final")
-        let allProbabilities = try final.probabilities(for: all, featureNames: featureNames)
+        let final = try fit(0..<n, "final", forPredictionsOnly: false)
+        let allProbabilities = try eta(final, 0..<n).map(logistic)
         let trainLogLoss = try BinaryClassificationMetrics.logLoss(labels: labels, probabilities: allProbabilities)
 
         let evaluation = HeldOutEvaluation(
