@@ -85,6 +85,19 @@ struct CSVByteBuffer {
         if quote { bytes.append(UInt8(ascii: "\"")) }
     }
 
+    /// The field whose UTF-8 text is `text`: ``appendField(parts:separator:guardFormula:)`` of that
+    /// one string, for text already built as bytes (the reasons, written by the scoring layer).
+    mutating func appendField(text: [UInt8], guardFormula: Bool) {
+        separator()
+        text.withUnsafeBufferPointer { u in
+            let quote = Self.needsQuotes(u)
+            if quote { bytes.append(UInt8(ascii: "\"")) }
+            if guardFormula, let b = u.first, Self.isFormulaStart(b) { bytes.append(UInt8(ascii: "'")) }
+            if quote { appendEscaped(u) } else { bytes.append(contentsOf: u) }
+            if quote { bytes.append(UInt8(ascii: "\"")) }
+        }
+    }
+
     /// The characters ``SpreadsheetText/guardFormula(_:)`` guards (all ASCII, so the first byte
     /// decides).
     @inline(__always) static func isFormulaStart(_ b: UInt8) -> Bool {
