@@ -62,3 +62,16 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == "3 autres factures échues impayées (12\u{202F}345,60\u{00A0}EUR au total)")
     }
 }
+
+/// The code lookup used while writing is the enum's own lookup.
+@Suite struct ReasonCodeLookupTests {
+    @Test func theByteLookupFindsWhatTheEnumFinds() {
+        let codes = ReasonCode.allCases.map(\.rawValue) + [
+            "", "late", "late_share ", "Late_share", "late_sharé", "late_shar\u{0065}\u{0301}", "anomaly:x",
+            "days_overdue\u{0000}", "tenur", "tenures", "channel", "chann\u{212A}el",
+        ]
+        for code in codes {
+            #expect(ReasonSentenceWriter.reasonCode(code) == ReasonCode(rawValue: code), "code \(code)")
+        }
+    }
+}

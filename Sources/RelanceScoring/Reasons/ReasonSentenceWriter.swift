@@ -62,7 +62,7 @@ struct ReasonSentenceWriter {
             anomaly(reason)
             return
         }
-        guard let code = ReasonCode(rawValue: reason.code) else {
+        guard let code = Self.reasonCode(reason.code) else {
             put(reason.code)
             if !reason.detail.isEmpty {
                 put(": ")
@@ -264,6 +264,36 @@ struct ReasonSentenceWriter {
         if lowers { put(en: " (lowers the risk)", fr: " (diminue le risque)") }
     }
 
+    /// `ReasonCode(rawValue:)` without hashing the code (the enum's own lookup hashes the string
+    /// into a cached table, a measurable part of writing a few hundred thousand reasons): an ASCII
+    /// code is compared byte for byte with the raw values (for ASCII, string equality is byte
+    /// equality); anything else goes through the enum's lookup.
+    static func reasonCode(_ code: String) -> ReasonCode? {
+        var code = code
+        let found = code.withUTF8 { b -> (ascii: Bool, index: Int?) in
+            if b.contains(where: { $0 >= 0x80 }) { return (false, nil) }
+            for (k, raw) in rawCodes.enumerated() where same(raw, b) { return (true, k) }
+            return (true, nil)
+        }
+        guard found.ascii else { return ReasonCode(rawValue: code) }
+        return found.index.map { allCodes[$0] }
+    }
+
+    private static let allCodes = ReasonCode.allCases
+    private static let allBases = ScoreBasis.allCases
+    private static let rawBases: [[UInt8]] = allBases.map { Array($0.rawValue.utf8) }
+
+    /// Whether `a` and `b` hold the same bytes (short texts: a plain loop beats the generic
+    /// `elementsEqual`).
+    @inline(__always) private static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { a in
+            for i in 0..<a.count where a[i] != b[i] { return false }
+            return true
+        }
+    }
+    private static let rawCodes: [[UInt8]] = allCodes.map { Array($0.rawValue.utf8) }
+
     private static let englishMonths: [StaticString] = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",
@@ -292,7 +322,7 @@ struct ReasonSentenceWriter {
             guard let colon = b.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < b.count,
                   !b.contains(where: { $0 >= 0x80 }) else { return false }
             let basis = UnsafeBufferPointer(rebasing: b[..<colon])
-            overdueTail(basis: ScoreBasis.allCases.first { $0.rawValue.utf8.elementsEqual(basis) },
+            overdueTail(basis: Self.rawBases.firstIndex { Self.same($0, basis) }.map { Self.allBases[$0] },
                         horizon: UnsafeBufferPointer(rebasing: b[(colon + 1)...]))
             return true
         }
