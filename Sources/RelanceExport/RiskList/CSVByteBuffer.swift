@@ -35,11 +35,16 @@ struct CSVByteBuffer {
         return false
     }
 
+    /// `u` with every `"` doubled, copied a run at a time between quotes (quoted fields are common:
+    /// English amounts in the reasons carry a group comma).
     private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>) {
-        for b in u {
-            if b == UInt8(ascii: "\"") { bytes.append(b) }
-            bytes.append(b)
+        var start = 0
+        while let q = u[start...].firstIndex(of: UInt8(ascii: "\"")) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...q]))
+            bytes.append(UInt8(ascii: "\""))
+            start = q + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
     }
 
     /// A text field, quoted when needed.
