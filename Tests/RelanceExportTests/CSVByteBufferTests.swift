@@ -56,4 +56,19 @@ import Testing
             }
         }
     }
+
+    @Test func textFieldsBuiltAsBytesAreQuotedAndGuardedLikeTheJoinedText() {
+        let lists: [[String]] = [
+            [], [""], ["", ""], ["", "=SUM(A1)"], ["=SUM(A1)"], ["-3 days"], ["+1", "x"], ["@x"], ["\tx"], ["\rx"],
+            ["a,b", "c"], ["say \"hi\"", "x"], ["line\nbreak"], ["é, ü", "ñ"], ["1\u{202F}234,50\u{00A0}EUR"],
+        ]
+        for parts in lists {
+            for guardFormula in [false, true] {
+                let joined = parts.joined(separator: " | ")
+                #expect(Self.text { $0.appendField(text: Array(joined.utf8), guardFormula: guardFormula) }
+                        == Self.text { $0.appendField(parts: parts, separator: " | ", guardFormula: guardFormula) },
+                        "parts \(parts) guard \(guardFormula)")
+            }
+        }
+    }
 }

@@ -35,11 +35,16 @@ struct CSVByteBuffer {
         return false
     }
 
+    /// `u` with every `"` doubled, copied a run at a time between quotes (quoted fields are common:
+    /// English amounts in the reasons carry a group comma).
     private mutating func appendEscaped(_ u: UnsafeBufferPointer<UInt8>) {
-        for b in u {
-            if b == UInt8(ascii: "\"") { bytes.append(b) }
-            bytes.append(b)
+        var start = 0
+        while let q = u[start...].firstIndex(of: UInt8(ascii: "\"")) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...q]))
+            bytes.append(UInt8(ascii: "\""))
+            start = q + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
     }
 
     /// A text field, quoted when needed.
@@ -83,6 +88,19 @@ struct CSVByteBuffer {
             index += 1
         }
         if quote { bytes.append(UInt8(ascii: "\"")) }
+    }
+
+    /// The field whose UTF-8 text is `text`: ``appendField(parts:separator:guardFormula:)`` of that
+    /// one string, for text already built as bytes (the reasons, written by the scoring layer).
+    mutating func appendField(text: [UInt8], guardFormula: Bool) {
+        separator()
+        text.withUnsafeBufferPointer { u in
+            let quote = Self.needsQuotes(u)
+            if quote { bytes.append(UInt8(ascii: "\"")) }
+            if guardFormula, let b = u.first, Self.isFormulaStart(b) { bytes.append(UInt8(ascii: "'")) }
+            if quote { appendEscaped(u) } else { bytes.append(contentsOf: u) }
+            if quote { bytes.append(UInt8(ascii: "\"")) }
+        }
     }
 
     /// The characters ``SpreadsheetText/guardFormula(_:)`` guards (all ASCII, so the first byte

@@ -22,23 +22,54 @@ extension RiskList {
     /// `renderReason` may be called from several threads at once: it must be a pure function of
     /// the reason (``ReasonText/renderer(_:)`` is).
     public func csv(renderReason: ReasonRenderer, byteOrderMark: Bool = false) -> String {
-        var bytes: [UInt8] = []
-        for chunk in csvChunks(renderReason: renderReason, byteOrderMark: byteOrderMark) { bytes += chunk.bytes }
-        return String(decoding: bytes, as: UTF8.self)
+        withoutActuallyEscaping(renderReason) { render in
+            Self.text(of: csvChunks(reasons: .rendered(render), byteOrderMark: byteOrderMark))
+        }
     }
 
     /// Writes ``csv(renderReason:byteOrderMark:)`` atomically to `url`.
     public func writeCSV(to url: URL, renderReason: ReasonRenderer, byteOrderMark: Bool = false) throws {
-        let chunks = csvChunks(renderReason: renderReason, byteOrderMark: byteOrderMark)
-        var data = Data(capacity: chunks.reduce(0) { $0 + $1.bytes.count })
-        for chunk in chunks { data.append(contentsOf: chunk.bytes) }
-        try AtomicFile.write(data, to: url)
+        try withoutActuallyEscaping(renderReason) { render in
+            try AtomicFile.write(chunks: csvChunks(reasons: .rendered(render), byteOrderMark: byteOrderMark).lazy.map(\.bytes), to: url)
+        }
+    }
+
+    /// The risk list as CSV text with the reasons in the scoring layer's wording in `language`:
+    /// the same text as ``csv(renderReason:byteOrderMark:)`` given `ReasonText.renderer(language)`.
+    ///
+    /// Prefer this (and ``writeCSV(to:language:byteOrderMark:)``) for the standard wording: the
+    /// sentences are then written as bytes straight into the file's buffers
+    /// (``ReasonText/append(_:language:to:)``) instead of one `String` per reason, which was most of
+    /// the cost of writing the daily list.
+    public func csv(language: ReasonLanguage, byteOrderMark: Bool = false) -> String {
+        Self.text(of: csvChunks(reasons: .written(language), byteOrderMark: byteOrderMark))
+    }
+
+    /// Writes ``csv(language:byteOrderMark:)`` atomically to `url`, chunk by chunk (the file is
+    /// never assembled in memory a second time).
+    public func writeCSV(to url: URL, language: ReasonLanguage, byteOrderMark: Bool = false) throws {
+        try AtomicFile.write(chunks: csvChunks(reasons: .written(language), byteOrderMark: byteOrderMark).lazy.map(\.bytes), to: url)
+    }
+
+    private static func text(of chunks: [CSVByteBuffer]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.bytes.count })
+        for chunk in chunks { bytes += chunk.bytes }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How the reasons column is produced.
+    enum CSVReasons {
+        /// By the caller's renderer, one `String` per reason.
+        case rendered(ReasonRenderer)
+        /// By the scoring layer's wording, written as bytes.
+        case written(ReasonLanguage)
     }
 
     /// The CSV as consecutive byte chunks (header first), written straight into buffers (the daily
     /// hot path: no string per number, date or joined list, see ``CSVByteBuffer``). Long lists are
     /// split into one chunk of rows per core, formatted in parallel.
-    func csvChunks(renderReason: ReasonRenderer, byteOrderMark: Bool) -> [CSVByteBuffer] {
+    func csvChunks(reasons: CSVReasons, byteOrderMark: Bool) -> [CSVByteBuffer] {
         var header = CSVByteBuffer(reservingCapacity: 256)
         if byteOrderMark { header.appendByteOrderMark() }
         for name in RiskListColumns.invoices { header.appendField(name) }
@@ -46,16 +77,14 @@ extension RiskList {
         let n = invoices.count
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
         var chunks = [CSVByteBuffer](repeating: CSVByteBuffer(reservingCapacity: 0), count: parts)
-        withoutActuallyEscaping(renderReason) { renderReason in
-            invoices.withUnsafeBufferPointer { rows in
-                chunks.withUnsafeMutableBufferPointer { chunks in
-                    let out = UncheckedSendableChunks(chunks)
-                    let all = UncheckedSendableRows(rows)
-                    let render = UncheckedSendableRenderer(renderReason)
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let range = (n * part / parts)..<(n * (part + 1) / parts)
-                        out.buffer[part] = Self.csvRows(all.buffer, range, renderReason: render.closure)
-                    }
+        invoices.withUnsafeBufferPointer { rows in
+            chunks.withUnsafeMutableBufferPointer { chunks in
+                let out = UncheckedSendableChunks(chunks)
+                let all = UncheckedSendableRows(rows)
+                let reasons = UncheckedSendableReasons(reasons)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let range = (n * part / parts)..<(n * (part + 1) / parts)
+                    out.buffer[part] = Self.csvRows(all.buffer, range, reasons: reasons.value)
                 }
             }
         }
@@ -64,10 +93,12 @@ extension RiskList {
 
     /// CSV rows `range` of `rows`.
     private static func csvRows(
-        _ rows: UnsafeBufferPointer<ScoredInvoice>, _ range: Range<Int>, renderReason: ReasonRenderer
+        _ rows: UnsafeBufferPointer<ScoredInvoice>, _ range: Range<Int>, reasons reasonWriting: CSVReasons
     ) -> CSVByteBuffer {
         var out = CSVByteBuffer(reservingCapacity: 320 * range.count)
-        var reasons: [String] = []
+        var rendered: [String] = []
+        var written: [UInt8] = []
+        written.reserveCapacity(1024)
         for i in range {
             out.appendField(rows[i].invoiceId)
             out.appendField(rows[i].customerId)
@@ -83,13 +114,26 @@ extension RiskList {
             out.appendField(parts: rows[i].anomalyFlags, separator: ";", guardFormula: false)
             out.appendField(rows[i].riskTier.rawValue)
             out.appendFixed(rows[i].priority, decimals: 2)
-            reasons.removeAll(keepingCapacity: true)
-            for reason in rows[i].reasons { reasons.append(renderReason(reason)) }
-            out.appendField(parts: reasons, separator: " | ", guardFormula: true)
+            switch reasonWriting {
+            case .rendered(let renderReason):
+                rendered.removeAll(keepingCapacity: true)
+                for reason in rows[i].reasons { rendered.append(renderReason(reason)) }
+                out.appendField(parts: rendered, separator: " | ", guardFormula: true)
+            case .written(let language):
+                written.removeAll(keepingCapacity: true)
+                for (k, reason) in rows[i].reasons.enumerated() {
+                    if k > 0 { written += Self.reasonSeparator }
+                    ReasonText.append(reason, language: language, to: &written)
+                }
+                out.appendField(text: written, guardFormula: true)
+            }
             out.endRow()
         }
         return out
     }
+
+    /// ``RiskListColumns/reasonSeparator`` as bytes.
+    private static let reasonSeparator: [UInt8] = Array(RiskListColumns.reasonSeparator.utf8)
 }
 
 /// The chunk slots, each written by exactly one worker.
@@ -104,10 +148,11 @@ private struct UncheckedSendableRows: @unchecked Sendable {
     init(_ buffer: UnsafeBufferPointer<ScoredInvoice>) { self.buffer = buffer }
 }
 
-/// The caller's reason renderer, documented as callable from several threads at once.
-private struct UncheckedSendableRenderer: @unchecked Sendable {
-    let closure: ReasonRenderer
-    init(_ closure: @escaping ReasonRenderer) { self.closure = closure }
+/// The reasons column's producer: a language, or the caller's renderer (documented as callable
+/// from several threads at once).
+private struct UncheckedSendableReasons: @unchecked Sendable {
+    let value: RiskList.CSVReasons
+    init(_ value: RiskList.CSVReasons) { self.value = value }
 }
 
 /// Guards free text for spreadsheets that evaluate a cell starting with a formula character.

@@ -84,18 +84,77 @@ struct ReasonNumberFormat {
 
     /// The digits of `n`, a group mark before every group of three from the right.
     private func appendGrouped(_ n: UInt64, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var m = n
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
-            m /= 10
-        } while m > 0
-        let count = digits.count
-        for i in 0..<count {
-            if i > 0 && (count - i) % 3 == 0 {
-                if language == .fr { out += [0xE2, 0x80, 0xAF] } else { out.append(UInt8(ascii: ",")) }
+        // Up to 20 digits, most significant last, in a fixed buffer (no allocation per number).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { t in
+            var m = n, count = 0
+            repeat {
+                t[count] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                count += 1
+            } while m > 0
+            for i in 0..<count {
+                if i > 0 && (count - i) % 3 == 0 {
+                    if language == .fr { out += [0xE2, 0x80, 0xAF] } else { out.append(UInt8(ascii: ",")) }
+                }
+                out.append(t[count - 1 - i])
             }
-            out.append(digits[count - 1 - i])
+        }
+    }
+
+    // MARK: Straight into bytes (the risk list's hot path): the same text as the functions above.
+
+    /// ``integer(_:)`` appended to `out`.
+    func appendInteger(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        appendGrouped(UInt64(n.magnitude), to: &out)
+    }
+
+    /// ``decimal(_:digits:)`` appended to `out`.
+    func appendDecimal(_ x: Double, digits: Int, to out: inout [UInt8]) {
+        guard x.isFinite else { out += [0xE2, 0x80, 0x93]; return }  // "–"
+        guard digits > 0 else { appendInteger(Int(x.rounded()), to: &out); return }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int64((abs(x) * scale).rounded())
+        let whole = Int(scaled / Int64(scale)), frac = Int(scaled % Int64(scale))
+        if x < 0 && scaled != 0 { out.append(UInt8(ascii: "-")) }
+        appendDecimal(whole: UInt64(whole), fraction: frac, digits: digits, to: &out)
+    }
+
+    /// ``money(_:)`` appended to `out`.
+    func appendMoney(_ detail: String, to out: inout [UInt8]) {
+        if appendMoneyFromCents(detail, to: &out) { return }
+        out.append(contentsOf: money(detail).utf8)
+    }
+
+    /// ``percent(_:)`` appended to `out`.
+    func appendPercent(_ share: Double, to out: inout [UInt8]) {
+        appendDecimal(share * 100, digits: 0, to: &out)
+        if language == .fr { out += [0xC2, 0xA0, UInt8(ascii: "%")] } else { out.append(UInt8(ascii: "%")) }
+    }
+
+    /// ``moneyFromCents(_:)`` appended to `out`; false (nothing appended) for other details.
+    private func appendMoneyFromCents(_ detail: String, to out: inout [UInt8]) -> Bool {
+        var detail = detail
+        return detail.withUTF8 { b -> Bool in
+            var i = 0
+            let negative = i < b.count && b[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            var whole: UInt64 = 0
+            let start = i
+            while i < b.count, b[i] &- 48 < 10 { whole = whole * 10 + UInt64(b[i] &- 48); i += 1 }
+            let count = i - start
+            guard count >= 1 && count <= 12, i + 4 < b.count, b[i] == UInt8(ascii: "."),
+                  b[i + 1] &- 48 < 10, b[i + 2] &- 48 < 10, b[i + 3] == UInt8(ascii: " ") else { return false }
+            let cents = Int(b[i + 1] &- 48) * 10 + Int(b[i + 2] &- 48)
+            let currency = UnsafeBufferPointer(rebasing: b[(i + 4)...])
+            guard !currency.isEmpty, !currency.contains(UInt8(ascii: " ")) else { return false }
+            if negative && (whole != 0 || cents != 0) { out.append(UInt8(ascii: "-")) }
+            appendDecimal(whole: whole, fraction: cents, digits: 2, to: &out)
+            if language == .fr { out += [0xC2, 0xA0] } else { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: currency)
+            return true
         }
     }
 
