@@ -125,7 +125,7 @@ struct DailyCommand: ParsableCommand {
         let riskJSON = dir.appendingPathComponent("risk.json"), reportURL = dir.appendingPathComponent("report.html")
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try list.writeCSV(to: riskCSV, renderReason: render, byteOrderMark: false)
+            try list.writeCSV(to: riskCSV, language: language == .fr ? .fr : .en, byteOrderMark: false)
             try list.writeXLSX(to: riskXLSX, renderReason: render)
             try AtomicFile.write(ScoreCommand.json(list, drift: result.drift, bases: result, renderReason: render), to: riskJSON)
         } catch {

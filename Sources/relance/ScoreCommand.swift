@@ -135,7 +135,7 @@ struct ScoreCommand: ParsableCommand {
         let render = ReasonText.renderer(language)
         do {
             switch (format, by) {
-            case (.csv, .invoice): try list.writeCSV(to: url, renderReason: render, byteOrderMark: bom)
+            case (.csv, .invoice): try list.writeCSV(to: url, language: language, byteOrderMark: bom)
             case (.csv, .customer): try AtomicFile.write(Self.customerCSV(list.customers, byteOrderMark: bom), to: url)
             case (.json, _): try AtomicFile.write(Self.json(list, drift: result.drift, bases: result, renderReason: render), to: url)
             case (.xlsx, _): try list.writeXLSX(to: url, renderReason: render)
