@@ -13,16 +13,7 @@ extension Cholesky {
         var out = [Double](repeating: 0, count: count)
         guard order > 0, count > 0 else { return out }
         let p = order
-        // Packed lower triangle, row-major: row i holds L[i,0...i], the diagonal stored inverted.
-        var packed = [Double](repeating: 0, count: p * (p + 1) / 2)
-        var k = 0
-        for i in 0..<p {
-            for j in 0...i {
-                let v = factor[j * p + i]  // column-major (i, j)
-                packed[k] = i == j ? 1 / v : v
-                k += 1
-            }
-        }
+        let packed = packedInverseDiagonalFactor()
         var z = [Double](repeating: 0, count: p)
         var x = [Double](repeating: 0, count: p)
         packed.withUnsafeBufferPointer { l in
@@ -33,17 +24,7 @@ extension Cholesky {
                             let buffer = xp.baseAddress!
                             for r in 0..<count {
                                 row(r, buffer)
-                                var s = 0.0
-                                var off = 0
-                                for i in 0..<p {
-                                    var acc = buffer[i] - mu[i]
-                                    for j in 0..<i { acc -= l[off + j] * zp[j] }
-                                    let zi = acc * l[off + i]
-                                    zp[i] = zi
-                                    s += zi * zi
-                                    off += i + 1
-                                }
-                                o[r] = s
+                                o[r] = Self.squaredDistance(buffer, location: mu, packed: l, scratch: zp, order: p)
                             }
                         }
                     }

@@ -10,7 +10,28 @@ extension Cholesky {
         var out = [Double](repeating: 0, count: x.rows)
         guard order > 0, x.rows > 0 else { return out }
         let p = order
-        // Packed lower triangle, row-major: row i holds L[i,0...i], the diagonal stored inverted.
+        let packed = packedInverseDiagonalFactor()
+        var z = [Double](repeating: 0, count: p)
+        x.values.withUnsafeBufferPointer { xv in
+            packed.withUnsafeBufferPointer { l in
+                location.withUnsafeBufferPointer { mu in
+                    z.withUnsafeMutableBufferPointer { zp in
+                        out.withUnsafeMutableBufferPointer { o in
+                            for r in 0..<x.rows {
+                                o[r] = Self.squaredDistance(xv.baseAddress! + r * p, location: mu, packed: l, scratch: zp, order: p)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// L packed row-major (row i holds L[i,0...i]) with the diagonal stored inverted: the layout
+    /// the per-row forward substitution reads in order.
+    func packedInverseDiagonalFactor() -> [Double] {
+        let p = order
         var packed = [Double](repeating: 0, count: p * (p + 1) / 2)
         var k = 0
         for i in 0..<p {
@@ -20,31 +41,25 @@ extension Cholesky {
                 k += 1
             }
         }
-        var z = [Double](repeating: 0, count: p)
-        x.values.withUnsafeBufferPointer { xv in
-            packed.withUnsafeBufferPointer { l in
-                location.withUnsafeBufferPointer { mu in
-                    z.withUnsafeMutableBufferPointer { zp in
-                        out.withUnsafeMutableBufferPointer { o in
-                            for r in 0..<x.rows {
-                                let row = xv.baseAddress! + r * p
-                                var s = 0.0
-                                var off = 0
-                                for i in 0..<p {
-                                    var acc = row[i] - mu[i]
-                                    for j in 0..<i { acc -= l[off + j] * zp[j] }
-                                    let zi = acc * l[off + i]
-                                    zp[i] = zi
-                                    s += zi * zi
-                                    off += i + 1
-                                }
-                                o[r] = s
-                            }
-                        }
-                    }
-                }
-            }
+        return packed
+    }
+
+    /// (x − location)ᵀ A⁻¹ (x − location) for one row: one forward substitution with L, into `scratch`.
+    @inline(__always)
+    static func squaredDistance(
+        _ row: UnsafePointer<Double>, location mu: UnsafeBufferPointer<Double>, packed l: UnsafeBufferPointer<Double>,
+        scratch zp: UnsafeMutableBufferPointer<Double>, order p: Int
+    ) -> Double {
+        var s = 0.0
+        var off = 0
+        for i in 0..<p {
+            var acc = row[i] - mu[i]
+            for j in 0..<i { acc -= l[off + j] * zp[j] }
+            let zi = acc * l[off + i]
+            zp[i] = zi
+            s += zi * zi
+            off += i + 1
         }
-        return out
+        return s
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// share no mutable state; what they read (invoice ids and customers, customer ids known before
 /// the file) is shared read-only. A customer first seen in a second run gets a code numbered
 /// after the known ones; the merge renumbers those in row order, as a single pass would.
-final class EventPartReader {
+final class EventPartReader: PartReader {
     /// Field indices of the event columns.
     struct Columns {
         var date: Int
@@ -48,14 +48,7 @@ final class EventPartReader {
     }
 
     private func reject(_ reader: TableReader, _ row: CSVRow, _ problems: [LoadSession.RowProblem], _ log: inout IssueLog) {
-        if rejects != nil {
-            let reason = problems.map { $0.column.isEmpty ? $0.message : "\($0.column): \($0.message)" }.joined(separator: "; ")
-            rejects?.add(line: row.line, reason: reason, fields: reader.rawFields(row))
-        } else {
-            for p in problems {
-                log.add(IngestIssue(file: reader.fileName, line: row.line, column: p.column, message: p.message))
-            }
-        }
+        LoadSession.reject(reader, row, problems, rejects: &rejects, log: &log)
     }
 
     /// Reads rows from `r` until the end of the file or, with `limit`, until the next record
@@ -140,8 +133,7 @@ final class EventPartReader {
             if let knownCode {
                 code = knownCode
             } else {
-                code = customerIds.appendNew(String(decoding: customerBytes, as: UTF8.self))
-                _ = customerKeys.insert(customerBytes, value: code)
+                code = LoadSession.customerCode(customerBytes, keys: &customerKeys, ids: &customerIds)
             }
             var note = ""
             if let cNote = c.note {

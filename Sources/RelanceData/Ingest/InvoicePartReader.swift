@@ -6,7 +6,7 @@ import Foundation
 /// Holds everything a run needs (its table, customer and invoice id tables, issues, rejects) so
 /// that two runs share no mutable state. Customer codes are those of `customerIds`: the dataset's
 /// for the first run, a private numbering for a second run, renumbered when it is merged.
-final class InvoicePartReader {
+final class InvoicePartReader: PartReader {
     /// Field indices of the invoice columns and how to read them.
     struct Columns {
         var id: Int?
@@ -62,14 +62,7 @@ final class InvoicePartReader {
     }
 
     private func reject(_ reader: TableReader, _ row: CSVRow, _ problems: [LoadSession.RowProblem], _ log: inout IssueLog) {
-        if rejects != nil {
-            let reason = problems.map { $0.column.isEmpty ? $0.message : "\($0.column): \($0.message)" }.joined(separator: "; ")
-            rejects?.add(line: row.line, reason: reason, fields: reader.rawFields(row))
-        } else {
-            for p in problems {
-                log.add(IngestIssue(file: reader.fileName, line: row.line, column: p.column, message: p.message))
-            }
-        }
+        LoadSession.reject(reader, row, problems, rejects: &rejects, log: &log)
     }
 
     /// Reads rows from `r` until the end of the file or, with `limit`, until the next record

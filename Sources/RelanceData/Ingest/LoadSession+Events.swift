@@ -41,26 +41,16 @@ extension LoadSession {
         dataset.customerIds = IdInterner()
         dataset.events = EventTable()
 
-        if let split = parallelSplit(r, url: url, fileSize: fileSize),
-           let secondReader = try? r.part(startingAt: split, url: url) {
-            // The second run starts from the customers known now (shared storage until either
-            // run adds one); its new customers are renumbered by the merge.
-            let second = EventPartReader(
+        // The second run starts from the customers known now (shared storage until either run
+        // adds one); its new customers are renumbered by the merge.
+        eventHalvesMerged = readInHalves(r, url: url, into: first, makeSecond: { split in
+            EventPartReader(
                 context: context, expectedBytes: fileSize - split, customerKeys: first.customerKeys,
                 customerIds: first.customerIds, rejects: rejectsIndex != nil ? RejectsLog(header: r.header) : nil)
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) { second.read(secondReader) }
-            let atSplit = first.read(r, stopAt: split)
-            group.wait()
-            eventHalvesMerged = atSplit
-            if atSplit {
-                merge(second, into: first, lineOffset: r.scanner.linesConsumed, knownCustomers: knownCustomers)
-            } else {
-                first.read(r)
-            }
-        } else {
-            first.read(r)
-        }
+        }, merge: { second, lineOffset in
+            merge(second, into: first, lineOffset: lineOffset, knownCustomers: knownCustomers)
+            return true
+        })
 
         dataset.events = first.table
         customerKeys = first.customerKeys
@@ -92,13 +82,7 @@ extension LoadSession {
                 let k = Int(t.customer[row]) - knownCustomers
                 if remap[k] < 0 {
                     var name = b.customerIds.name(of: t.customer[row])
-                    remap[k] = name.withUTF8 { bytes in
-                        let key = UnsafeRawBufferPointer(bytes)
-                        if let c = customerKeys.value(for: key) { return c }
-                        let c = customerIds.appendNew(String(decoding: bytes, as: UTF8.self))
-                        _ = customerKeys.insert(key, value: c)
-                        return c
-                    }
+                    remap[k] = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customerKeys, ids: &customerIds) }
                 }
                 t.customer[row] = remap[k]
             }

@@ -38,22 +38,15 @@ extension LoadSession {
         customerKeys = ByteKeyTable()
         dataset.customerIds = IdInterner()
 
-        if !rowIsId, let split = parallelSplit(r, url: sources.invoices, fileSize: fileSize),
-           let secondReader = try? r.part(startingAt: split, url: sources.invoices) {
-            let second = InvoicePartReader(
+        // Row-number ids depend on every earlier line: such a file is read in one pass.
+        invoiceHalvesMerged = readInHalves(r, url: sources.invoices, into: first, splittable: !rowIsId, makeSecond: { split in
+            InvoicePartReader(
                 columns: columns, defaultCurrency: defaultCurrency, knownBelow: Int32.max,
                 expectedBytes: fileSize - split, customers: ByteKeyTable(capacity: 1024), customerIds: IdInterner(),
                 rejects: rejecting ? RejectsLog(header: r.header) : nil)
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) { second.read(secondReader) }
-            let atSplit = first.read(r, stopAt: split)
-            group.wait()
-            let linesBefore = r.scanner.linesConsumed
-            invoiceHalvesMerged = atSplit && merge(second, into: first, lineOffset: linesBefore, customersGiven: customersGiven)
-            if !invoiceHalvesMerged { first.read(r) }
-        } else {
-            first.read(r)
-        }
+        }, merge: { second, lineOffset in
+            merge(second, into: first, lineOffset: lineOffset, customersGiven: customersGiven)
+        })
 
         dataset.invoices = first.table
         customerKeys = first.customers
@@ -145,13 +138,7 @@ extension LoadSession {
                 var code = global[local]
                 if code < 0 {
                     var name = b.customerIds.name(of: Int32(local))
-                    code = name.withUTF8 { bytes -> Int32 in
-                        let key = UnsafeRawBufferPointer(bytes)
-                        if let c = customers.value(for: key) { return c }
-                        let c = customerIds.appendNew(String(decoding: bytes, as: UTF8.self))
-                        _ = customers.insert(key, value: c)
-                        return c
-                    }
+                    code = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customers, ids: &customerIds) }
                     global[local] = code
                 }
                 codes[row] = code

@@ -42,12 +42,30 @@ final class LoadSession {
     /// Records a bad row: an issue per problem in strict mode, one rejects line otherwise.
     func reject(_ reader: TableReader, _ row: CSVRow, _ problems: [RowProblem], rejectsIndex: Int?, log: inout IssueLog) {
         if let r = rejectsIndex {
-            let reason = problems.map { $0.column.isEmpty ? $0.message : "\($0.column): \($0.message)" }.joined(separator: "; ")
-            rejects[r].log.add(line: row.line, reason: reason, fields: reader.rawFields(row))
+            rejects[r].log.add(line: row.line, reason: Self.rejectReason(problems), fields: reader.rawFields(row))
         } else {
-            for p in problems {
-                log.add(IngestIssue(file: reader.fileName, line: row.line, column: p.column, message: p.message))
-            }
+            Self.addIssues(problems, reader: reader, row: row, log: &log)
+        }
+    }
+
+    /// A bad row of a part reader (``InvoicePartReader``, ``EventPartReader``): into its own
+    /// `rejects` in rejects mode, else as issues in `log`.
+    static func reject(_ reader: TableReader, _ row: CSVRow, _ problems: [RowProblem], rejects: inout RejectsLog?, log: inout IssueLog) {
+        if rejects != nil {
+            rejects?.add(line: row.line, reason: rejectReason(problems), fields: reader.rawFields(row))
+        } else {
+            addIssues(problems, reader: reader, row: row, log: &log)
+        }
+    }
+
+    /// The `reject_reason` of a rejects file: the row's problems, `column: message`, joined by `; `.
+    static func rejectReason(_ problems: [RowProblem]) -> String {
+        problems.map { $0.column.isEmpty ? $0.message : "\($0.column): \($0.message)" }.joined(separator: "; ")
+    }
+
+    static func addIssues(_ problems: [RowProblem], reader: TableReader, row: CSVRow, log: inout IssueLog) {
+        for p in problems {
+            log.add(IngestIssue(file: reader.fileName, line: row.line, column: p.column, message: p.message))
         }
     }
 
@@ -66,9 +84,14 @@ final class LoadSession {
 
     /// The customer code for id bytes, interning a new id (the only place a customer `String` is built).
     func customerCode(_ b: UnsafeRawBufferPointer) -> Int32 {
-        if let c = customerKeys.value(for: b) { return c }
-        let code = dataset.customerIds.appendNew(String(decoding: b, as: UTF8.self))
-        _ = customerKeys.insert(b, value: code)
+        Self.customerCode(b, keys: &customerKeys, ids: &dataset.customerIds)
+    }
+
+    /// The code of customer id bytes `b` in `keys`/`ids` (kept in step), added when new.
+    static func customerCode(_ b: UnsafeRawBufferPointer, keys: inout ByteKeyTable, ids: inout IdInterner) -> Int32 {
+        if let c = keys.value(for: b) { return c }
+        let code = ids.appendNew(String(decoding: b, as: UTF8.self))
+        _ = keys.insert(b, value: code)
         return code
     }
 

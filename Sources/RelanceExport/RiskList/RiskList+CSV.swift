@@ -51,7 +51,7 @@ extension RiskList {
         try AtomicFile.write(chunks: csvChunks(reasons: .written(language), byteOrderMark: byteOrderMark).lazy.map(\.bytes), to: url)
     }
 
-    private static func text(of chunks: [CSVByteBuffer]) -> String {
+    private static func text(of chunks: [CSVBuffer]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.bytes.count })
         for chunk in chunks { bytes += chunk.bytes }
@@ -67,16 +67,16 @@ extension RiskList {
     }
 
     /// The CSV as consecutive byte chunks (header first), written straight into buffers (the daily
-    /// hot path: no string per number, date or joined list, see ``CSVByteBuffer``). Long lists are
+    /// hot path: no string per number, date or joined list, see ``CSVBuffer``). Long lists are
     /// split into one chunk of rows per core, formatted in parallel.
-    func csvChunks(reasons: CSVReasons, byteOrderMark: Bool) -> [CSVByteBuffer] {
-        var header = CSVByteBuffer(reservingCapacity: 256)
+    func csvChunks(reasons: CSVReasons, byteOrderMark: Bool) -> [CSVBuffer] {
+        var header = CSVBuffer(reservingCapacity: 256)
         if byteOrderMark { header.appendByteOrderMark() }
         for name in RiskListColumns.invoices { header.appendField(name) }
         header.endRow()
         let n = invoices.count
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
-        var chunks = [CSVByteBuffer](repeating: CSVByteBuffer(reservingCapacity: 0), count: parts)
+        var chunks = [CSVBuffer](repeating: CSVBuffer(reservingCapacity: 0), count: parts)
         invoices.withUnsafeBufferPointer { rows in
             chunks.withUnsafeMutableBufferPointer { chunks in
                 let out = UncheckedSendableChunks(chunks)
@@ -94,8 +94,8 @@ extension RiskList {
     /// CSV rows `range` of `rows`.
     private static func csvRows(
         _ rows: UnsafeBufferPointer<ScoredInvoice>, _ range: Range<Int>, reasons reasonWriting: CSVReasons
-    ) -> CSVByteBuffer {
-        var out = CSVByteBuffer(reservingCapacity: 320 * range.count)
+    ) -> CSVBuffer {
+        var out = CSVBuffer(reservingCapacity: 320 * range.count)
         var rendered: [String] = []
         var written: [UInt8] = []
         written.reserveCapacity(1024)
@@ -138,8 +138,8 @@ extension RiskList {
 
 /// The chunk slots, each written by exactly one worker.
 private struct UncheckedSendableChunks: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<CSVByteBuffer>
-    init(_ buffer: UnsafeMutableBufferPointer<CSVByteBuffer>) { self.buffer = buffer }
+    let buffer: UnsafeMutableBufferPointer<CSVBuffer>
+    init(_ buffer: UnsafeMutableBufferPointer<CSVBuffer>) { self.buffer = buffer }
 }
 
 /// The rows, read by every worker.

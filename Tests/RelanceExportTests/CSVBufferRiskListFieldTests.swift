@@ -4,13 +4,19 @@ import Testing
 @testable import RelanceExport
 
 /// The byte writer behind the daily CSV must write exactly what the string formatting wrote
-/// (the reference here: `DecimalText.exact`, `Day.iso`, and `CSVBuffer.appendField` of the
+/// (the reference here: `DecimalText.exact`, `Day.iso`, and RFC 4180 quoting of the
 /// formula-guarded joined text), so the risk list does not change by a byte.
-@Suite struct CSVByteBufferTests {
-    static func text(_ build: (inout CSVByteBuffer) -> Void) -> String {
-        var out = CSVByteBuffer(reservingCapacity: 64)
+@Suite struct CSVBufferRiskListFieldTests {
+    static func text(_ build: (inout CSVBuffer) -> Void) -> String {
+        var out = CSVBuffer(reservingCapacity: 64)
         build(&out)
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// The field as RFC 4180 writes it, written the plain way (an independent reference).
+    static func rfc4180(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     @Test func amountsAreTheShortestTextThatReadsBackAsTheSameDouble() {
@@ -48,9 +54,7 @@ import Testing
         for parts in lists {
             for guardFormula in [false, true] {
                 let joined = parts.joined(separator: " | ")
-                var reference = CSVBuffer()
-                reference.appendField(guardFormula ? SpreadsheetText.guardFormula(joined) : joined)
-                let expected = String(decoding: reference.bytes, as: UTF8.self)
+                let expected = Self.rfc4180(guardFormula ? SpreadsheetText.guardFormula(joined) : joined)
                 #expect(Self.text { $0.appendField(parts: parts, separator: " | ", guardFormula: guardFormula) } == expected,
                         "parts \(parts) guard \(guardFormula)")
             }
