@@ -49,6 +49,86 @@ def asof_join(left, right, left_on, right_on, cols, by="customer_id"):
     return m.sort_values("_pos")[cols].reset_index(drop=True)
 
 
+def features(hist, rows, ev, g):
+    """The point-in-time payment-behaviour features of `rows`, each observed at its `obs` day, from the
+    invoice history `hist` (only what was settled, issued or due strictly before that day) and the
+    events `ev`; `g` is the grace in days. Shared with peer_score.py (rows observed at the as-of day)."""
+    settled = hist[hist["paid"].notna()].copy()
+    settled["days_late"] = settled["paid"] - settled["due"]
+    settled["late"] = (settled["paid"] > settled["due"] + g).astype(float)
+    settled = settled.sort_values(["paid"], kind="stable")
+    gs = settled.groupby("customer_id", sort=False)
+    settled["n_settled"] = gs.cumcount() + 1.0
+    settled["late_cnt"] = gs["late"].cumsum()
+    settled["sum_dl"] = gs["days_late"].cumsum()
+    settled["max_dl"] = gs["days_late"].cummax()
+    settled["median_dl"] = gs["days_late"].expanding().median().reset_index(level=0, drop=True)
+    settled["last5"] = gs["late"].rolling(5, min_periods=1).mean().reset_index(level=0, drop=True)
+    settled["paid_amt_cum"] = gs["amount"].cumsum()
+    settled["last_paid"] = settled["paid"]
+    settled["pop_n"] = np.arange(1, len(settled) + 1, dtype=float)
+    settled["pop_late"] = settled["late"].cumsum()
+    pop = settled[["paid", "pop_n", "pop_late"]].copy(); pop["customer_id"] = "_all"
+
+    X = pd.DataFrame(index=rows.index)
+    s = asof_join(rows, settled, "obs", "paid", ["n_settled", "late_cnt", "sum_dl", "max_dl", "median_dl", "last5", "paid_amt_cum", "last_paid"])
+    tmp = rows[["obs"]].copy(); tmp["customer_id"] = "_all"
+    p = asof_join(tmp, pop, "obs", "paid", ["pop_n", "pop_late"])
+    pop_share = (p["pop_late"] / p["pop_n"]).fillna(0.3).values
+    n = s["n_settled"].fillna(0).values
+    late_cnt = s["late_cnt"].fillna(0).values
+    X["prior_settled_count_log"] = np.log1p(n)
+    X["late_share_shrunk"] = (late_cnt + 5 * pop_share) / (n + 5)
+    X["population_late_share"] = pop_share
+    X["mean_days_late"] = np.where(n > 0, s["sum_dl"].fillna(0).values / np.maximum(n, 1), 0)
+    X["median_days_late"] = s["median_dl"].fillna(0).values
+    X["max_days_late"] = s["max_dl"].fillna(0).values
+    X["late_share_trend"] = np.where(n > 0, s["last5"].fillna(0).values - late_cnt / np.maximum(n, 1), 0)
+    X["days_since_last_payment"] = np.where(n > 0, rows["obs"].values - s["last_paid"].fillna(0).values, 0)
+
+    issued = hist.sort_values("issue", kind="stable").copy()
+    gi = issued.groupby("customer_id", sort=False)
+    issued["n_issued"] = gi.cumcount() + 1.0
+    issued["amt_issued"] = gi["amount"].cumsum()
+    issued["first_issue"] = gi["issue"].transform("min")
+    si = asof_join(rows, issued, "obs", "issue", ["n_issued", "amt_issued", "first_issue"])
+    n_iss = si["n_issued"].fillna(0).values
+    amt_iss = si["amt_issued"].fillna(0).values
+    X["open_invoice_count"] = n_iss - n
+    X["open_amount"] = amt_iss - s["paid_amt_cum"].fillna(0).values
+    due_t = hist.sort_values("due", kind="stable").copy(); gd = due_t.groupby("customer_id", sort=False)
+    due_t["n_due"] = gd.cumcount() + 1.0; due_t["amt_due"] = gd["amount"].cumsum()
+    sd = asof_join(rows, due_t, "obs", "due", ["n_due", "amt_due"])
+    closed = hist.copy(); closed["closed"] = np.fmax(closed["due"], closed["paid"])
+    closed = closed[closed["paid"].notna()].sort_values("closed", kind="stable")
+    gc = closed.groupby("customer_id", sort=False)
+    closed["n_cl"] = gc.cumcount() + 1.0; closed["amt_cl"] = gc["amount"].cumsum()
+    sc = asof_join(rows, closed, "obs", "closed", ["n_cl", "amt_cl"])
+    X["overdue_invoice_count"] = sd["n_due"].fillna(0).values - sc["n_cl"].fillna(0).values
+    X["overdue_amount"] = sd["amt_due"].fillna(0).values - sc["amt_cl"].fillna(0).values
+    X["log_amount"] = np.log1p(rows["amount"].values)
+    prior_mean = np.where(n_iss > 0, amt_iss / np.maximum(n_iss, 1), np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        X["amount_log_ratio_to_prior_mean"] = np.nan_to_num(np.log(rows["amount"].values / prior_mean), nan=0.0)
+    X["payment_terms_days"] = rows["due"].values - rows["issue"].values
+    X["tenure_days"] = np.where(n_iss > 0, rows["obs"].values - si["first_issue"].fillna(0).values, 0)
+    for m in ["card", "transfer", "direct_debit", "cheque", "other"]:
+        X["method_" + m] = (rows["payment_method"] == m).astype(float).values
+    for c in ["electronic", "paper"]:
+        X["channel_" + c] = (rows["channel"] == c).astype(float).values
+    month = rows["due_date"].dt.month.values
+    X["due_month_sin"] = np.sin(2 * np.pi * month / 12); X["due_month_cos"] = np.cos(2 * np.pi * month / 12)
+    X["due_in_august"] = (month == 8).astype(float); X["due_in_december"] = (month == 12).astype(float)
+    if ev is not None:
+        ev["d"] = days(ev["date"])
+        for kind, col in [("dispute_opened", "prior_disputes"), ("reminder_bounced", "reminders_bounced"), ("hardship_reported", "hardship_reported")]:
+            e = ev[ev["kind"] == kind].sort_values("d", kind="stable").copy()
+            e["c"] = e.groupby("customer_id", sort=False).cumcount() + 1.0
+            X[col] = asof_join(rows, e, "obs", "d", ["c"])["c"].fillna(0).values
+    X["has_history"] = (n > 0).astype(float)
+    return X, n_iss, si
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data"); ap.add_argument("as_of"); ap.add_argument("out")
@@ -69,79 +149,8 @@ def main():
     inv = inv[inv["issue"] <= asof].reset_index(drop=True)
     inv.loc[inv["paid"] > asof, "paid"] = np.nan
     g = a.grace_days
-    settled = inv[inv["paid"].notna()].copy()
-    settled["days_late"] = settled["paid"] - settled["due"]
-    settled["late"] = (settled["paid"] > settled["due"] + g).astype(float)
-    settled = settled.sort_values(["paid"], kind="stable")
-    gs = settled.groupby("customer_id", sort=False)
-    settled["n_settled"] = gs.cumcount() + 1.0
-    settled["late_cnt"] = gs["late"].cumsum()
-    settled["sum_dl"] = gs["days_late"].cumsum()
-    settled["max_dl"] = gs["days_late"].cummax()
-    settled["median_dl"] = gs["days_late"].expanding().median().reset_index(level=0, drop=True)
-    settled["last5"] = gs["late"].rolling(5, min_periods=1).mean().reset_index(level=0, drop=True)
-    settled["paid_amt_cum"] = gs["amount"].cumsum()
-    settled["last_paid"] = settled["paid"]
-    # population prior: late share of everything settled strictly before the day
-    settled["pop_n"] = np.arange(1, len(settled) + 1, dtype=float)
-    settled["pop_late"] = settled["late"].cumsum()
-    pop = settled[["paid", "pop_n", "pop_late"]].copy(); pop["customer_id"] = "_all"
-
-    X = pd.DataFrame(index=inv.index)
-    s = asof_join(inv, settled, "issue", "paid", ["n_settled", "late_cnt", "sum_dl", "max_dl", "median_dl", "last5", "paid_amt_cum", "last_paid"])
-    tmp = inv[["issue"]].copy(); tmp["customer_id"] = "_all"
-    p = asof_join(tmp, pop, "issue", "paid", ["pop_n", "pop_late"])
-    pop_share = (p["pop_late"] / p["pop_n"]).fillna(0.3).values
-    n = s["n_settled"].fillna(0).values
-    late_cnt = s["late_cnt"].fillna(0).values
-    X["prior_settled_count_log"] = np.log1p(n)
-    X["late_share_shrunk"] = (late_cnt + 5 * pop_share) / (n + 5)
-    X["population_late_share"] = pop_share
-    X["mean_days_late"] = np.where(n > 0, s["sum_dl"].fillna(0).values / np.maximum(n, 1), 0)
-    X["median_days_late"] = s["median_dl"].fillna(0).values
-    X["max_days_late"] = s["max_dl"].fillna(0).values
-    X["late_share_trend"] = np.where(n > 0, s["last5"].fillna(0).values - late_cnt / np.maximum(n, 1), 0)
-    X["days_since_last_payment"] = np.where(n > 0, inv["issue"].values - s["last_paid"].fillna(0).values, 0)
-
-    issued = inv.sort_values("issue", kind="stable").copy()
-    gi = issued.groupby("customer_id", sort=False)
-    issued["n_issued"] = gi.cumcount() + 1.0
-    issued["amt_issued"] = gi["amount"].cumsum()
-    issued["first_issue"] = gi["issue"].transform("min")
-    si = asof_join(inv, issued, "issue", "issue", ["n_issued", "amt_issued", "first_issue"])
-    n_iss = si["n_issued"].fillna(0).values
-    amt_iss = si["amt_issued"].fillna(0).values
-    X["open_invoice_count"] = n_iss - n
-    X["open_amount"] = amt_iss - s["paid_amt_cum"].fillna(0).values
-    due_t = inv.sort_values("due", kind="stable").copy(); gd = due_t.groupby("customer_id", sort=False)
-    due_t["n_due"] = gd.cumcount() + 1.0; due_t["amt_due"] = gd["amount"].cumsum()
-    sd = asof_join(inv, due_t, "issue", "due", ["n_due", "amt_due"])
-    closed = inv.copy(); closed["closed"] = np.fmax(closed["due"], closed["paid"])  # NaN paid -> due, fixed below
-    closed = closed[closed["paid"].notna()].sort_values("closed", kind="stable")
-    gc = closed.groupby("customer_id", sort=False)
-    closed["n_cl"] = gc.cumcount() + 1.0; closed["amt_cl"] = gc["amount"].cumsum()
-    sc = asof_join(inv, closed, "issue", "closed", ["n_cl", "amt_cl"])
-    X["overdue_invoice_count"] = sd["n_due"].fillna(0).values - sc["n_cl"].fillna(0).values
-    X["overdue_amount"] = sd["amt_due"].fillna(0).values - sc["amt_cl"].fillna(0).values
-    X["log_amount"] = np.log1p(inv["amount"].values)
-    prior_mean = np.where(n_iss > 0, amt_iss / np.maximum(n_iss, 1), np.nan)
-    X["amount_log_ratio_to_prior_mean"] = np.nan_to_num(np.log(inv["amount"].values / prior_mean), nan=0.0)
-    X["payment_terms_days"] = inv["due"].values - inv["issue"].values
-    X["tenure_days"] = np.where(n_iss > 0, inv["issue"].values - si["first_issue"].fillna(0).values, 0)
-    for m in ["card", "transfer", "direct_debit", "cheque", "other"]:
-        X["method_" + m] = (inv["payment_method"] == m).astype(float).values
-    for c in ["electronic", "paper"]:
-        X["channel_" + c] = (inv["channel"] == c).astype(float).values
-    month = inv["due_date"].dt.month.values
-    X["due_month_sin"] = np.sin(2 * np.pi * month / 12); X["due_month_cos"] = np.cos(2 * np.pi * month / 12)
-    X["due_in_august"] = (month == 8).astype(float); X["due_in_december"] = (month == 12).astype(float)
-    if ev is not None:
-        ev["d"] = days(ev["date"])
-        for kind, col in [("dispute_opened", "prior_disputes"), ("reminder_bounced", "reminders_bounced"), ("hardship_reported", "hardship_reported")]:
-            e = ev[ev["kind"] == kind].sort_values("d", kind="stable").copy()
-            e["c"] = e.groupby("customer_id", sort=False).cumcount() + 1.0
-            X[col] = asof_join(inv, e, "issue", "d", ["c"])["c"].fillna(0).values
-    X["has_history"] = (n > 0).astype(float)
+    inv["obs"] = inv["issue"]     # training rows are observed on their issue day
+    X, n_iss, si = features(inv, inv, ev, g)
     t["features"] = time.perf_counter() - t1; t2 = time.perf_counter()
 
     # labels with censoring
