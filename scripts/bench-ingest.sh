@@ -18,7 +18,7 @@ SIZE=$(stat -c %s "$FILE")
 echo "file: $FILE ($ROWS rows, $((SIZE / 1024 / 1024)) MiB)"
 
 echo "building release ..."
-swift build -c release --product relance 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3
+swift build -c release --static-swift-stdlib --product relance 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3
 BIN="$(swift build -c release --show-bin-path)/relance"
 
 "$BIN" check --invoices "$FILE" | head -3

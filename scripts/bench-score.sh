@@ -16,7 +16,7 @@ start=2025-04-01
 asof=2026-11-27
 data="bench-data/score-$n"
 
-swift build -c release --product relance >&2
+swift build -c release --static-swift-stdlib --product relance >&2
 bin="$(swift build -c release --show-bin-path)/relance"
 
 if [ ! -f "$data/invoices.csv" ]; then

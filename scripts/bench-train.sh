@@ -24,7 +24,7 @@ if ! python3 -c 'import pandas, sklearn, joblib' 2>/dev/null; then
 fi
 
 echo "building relance (release)…" >&2
-swift build -c release --product relance >/dev/null
+swift build -c release --static-swift-stdlib --product relance >/dev/null
 RELANCE=$(swift build -c release --show-bin-path)/relance
 
 if [ ! -f "$DATA/invoices.csv" ]; then

@@ -117,6 +117,7 @@ struct ScoreCommand: ParsableCommand {
         clock.lap("bundle")
 
         let report = try input.load()
+        ProcessLifetime.keepUntilExit(report)
         for w in report.warnings { warn(w) }
         clock.lap("read")
 
@@ -128,6 +129,7 @@ struct ScoreCommand: ParsableCommand {
         } catch let e as CustomStringConvertible where e is Error {
             throw CommandFailure.data("scoring failed: \(e.description)")
         }
+        ProcessLifetime.keepUntilExit(result)
         clock.lap("features+score")
 
         var list = RiskList(asOf: day, invoices: result.invoices)
@@ -147,8 +149,7 @@ struct ScoreCommand: ParsableCommand {
 
         for report in result.drift { for w in report.warnings { warn(w) } }
         let counts = result.basisCounts
-        var tierCounts: [RiskTier: Int] = [:]
-        for invoice in result.invoices { tierCounts[invoice.riskTier, default: 0] += 1 }
+        let tierCounts = result.tierCounts
         let tiers = RiskTier.allCases.reversed().map { "\($0.rawValue) \(tierCounts[$0] ?? 0)" }
         warn("scored \(result.invoices.count) open invoices as of \(day.iso): "
              + ScoreBasis.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")

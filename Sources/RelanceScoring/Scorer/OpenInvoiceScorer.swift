@@ -97,6 +97,25 @@ public struct OpenInvoiceScorer: Sendable {
             else { bases[i] = models.severeDelay == nil ? .overdueUnmodelled : .severeDelay }
         }
 
+        // The drift check reads only the matrix and the bases: it runs on another thread while the
+        // rows are scored and ranked.
+        let driftReports = BackgroundResult<[DriftReport]>()
+        let driftDone = DispatchGroup()
+        defer { driftDone.wait() }
+        let driftCheck = driftCheck, models = models, basesForDrift = bases
+        DispatchQueue.global(qos: .userInitiated).async(group: driftDone) {
+            var drift: [DriftReport] = []
+            if let training = models.latePaymentDistribution,
+               let report = driftCheck.run(matrix, rows: (0..<n).filter { basesForDrift[$0] == .latePayment }, training: training, model: "late_payment") {
+                drift.append(report)
+            }
+            if let training = models.severeDelayDistribution,
+               let report = driftCheck.run(matrix, rows: (0..<n).filter { basesForDrift[$0] == .severeDelay }, training: training, model: "severe_delay") {
+                drift.append(report)
+            }
+            driftReports.put(.success(drift))
+        }
+
         // Anomaly scores and flags of the open rows (features use only invoices issued before each one).
         var anomalyScore = [Double](repeating: 0, count: n)
         var anomalyFlags = [[String]](repeating: [], count: n)
@@ -113,31 +132,60 @@ public struct OpenInvoiceScorer: Sendable {
         let severeReasons = models.severeDelay.map {
             ReasonBuilder(featureNames: $0.featureNames, featureOptions: models.featureOptions)
         }
-        let names = Self.customerNames(dataset)
+        /// The model whose drivers explain row `i` (and whose probability it gets, unless fixed at 1).
+        func usesSevere(_ i: Int) -> Bool { bases[i] != .latePayment && severe != nil }
 
-        /// Row `i`: probability, reasons, the scored invoice. `c` is scratch for the contributions.
-        func scoredRow(_ i: Int, values: UnsafeBufferPointer<Double>, contributions c: UnsafeMutableBufferPointer<Double>) throws -> ScoredInvoice {
+        // Pass 1: every row's probability and priority (the first row whose linear predictor is
+        // not finite is reported). The rows' reasons wait until their place in the work order is
+        // known, so each scored row is built once, where it belongs.
+        var pLate = [Double](repeating: 0, count: n)
+        var priority = [Double](repeating: 0, count: n)
+        var scratch = [Double](repeating: 0, count: p)
+        try matrix.values.withUnsafeBufferPointer { values in
+            try scratch.withUnsafeMutableBufferPointer { c in
+                for i in 0..<n {
+                    let x = UnsafeBufferPointer(rebasing: values[(i * p)..<((i + 1) * p)])
+                    let scorer = usesSevere(i) ? severe! : late
+                    let eta = scorer.contributions(x, into: c)
+                    guard eta.isFinite else {
+                        throw ScoringError.nonFiniteScore(invoiceId: inv.invoiceIds[matrix.rows[i]], what: "the linear predictor")
+                    }
+                    switch bases[i] {
+                    case .latePayment, .severeDelay: pLate[i] = scorer.probability(eta)
+                    case .severeDelayReached, .overdueUnmodelled: pLate[i] = 1
+                    }
+                    priority[i] = pLate[i] * inv.amount[matrix.rows[i]]
+                }
+            }
+        }
+
+        // Tiers need the day's priority percentiles, per currency.
+        let currencyCode = matrix.rows.map { inv.currency[$0] }
+        var byCurrency: [Int32: [Double]] = [:]
+        for i in 0..<n { byCurrency[currencyCode[i], default: []].append(priority[i]) }
+        let cutoffs = byCurrency.mapValues { thresholds.priorityCutoffs($0) }
+        var tiers = [RiskTier](repeating: .low, count: n)
+        for i in 0..<n {
+            let cut = cutoffs[currencyCode[i]] ?? (.infinity, .infinity)
+            tiers[i] = thresholds.tier(probability: pLate[i], anomalyScore: anomalyScore[i], priority: priority[i], cutoffs: cut)
+        }
+        let order = Self.workOrder(tiers: tiers, priority: priority) { a, b in
+            inv.invoiceIds[matrix.rows[a]] < inv.invoiceIds[matrix.rows[b]]
+        }
+
+        let names = Self.customerNames(dataset)
+        /// The scored invoice of row `i`. `c` is scratch for the contributions.
+        func scoredRow(_ i: Int, values: UnsafeBufferPointer<Double>, contributions c: UnsafeMutableBufferPointer<Double>) -> ScoredInvoice {
             let r = matrix.rows[i]
             let x = UnsafeBufferPointer(rebasing: values[(i * p)..<((i + 1) * p)])
             let currency = inv.currencies.name(of: inv.currency[r])
-            let basis = bases[i]
-            // The model whose drivers explain the row.
-            let useSevere = basis != .latePayment && severe != nil
-            let scorer = useSevere ? severe! : late
-            let eta = scorer.contributions(x, into: c)
-            guard eta.isFinite else {
-                throw ScoringError.nonFiniteScore(invoiceId: inv.invoiceIds[r], what: "the linear predictor")
-            }
-            let probability: Double
-            switch basis {
-            case .latePayment, .severeDelay: probability = scorer.probability(eta)
-            case .severeDelayReached, .overdueUnmodelled: probability = 1
-            }
+            let severeExplains = usesSevere(i)
+            _ = (severeExplains ? severe! : late).contributions(x, into: c)
             var reasons: [Reason] = []
             if daysOverdue[i] > 0 {
-                reasons.append(ReasonBuilder.daysOverdue(daysOverdue[i], basis: basis, severeDelayDays: horizon))
+                reasons.append(ReasonBuilder.daysOverdue(daysOverdue[i], basis: bases[i], severeDelayDays: horizon))
             }
-            let builder = useSevere ? severeReasons! : lateReasons
+            let builder = severeExplains ? severeReasons! : lateReasons
             reasons += builder.drivers(values: x, contributions: UnsafeBufferPointer(c), currency: currency, count: reasonCount)
             reasons += AnomalyReasons.reasons(flags: anomalyFlags[i], score: anomalyScore[i])
             let customerCode = Int(inv.customer[r])
@@ -145,109 +193,57 @@ public struct OpenInvoiceScorer: Sendable {
                 invoiceId: inv.invoiceIds[r], customerId: dataset.customerIds.name(of: inv.customer[r]),
                 customerName: customerCode < names.count ? names[customerCode] : "",
                 amount: inv.amount[r], currency: currency, issueDate: inv.issueDate[r], dueDate: inv.dueDate[r],
-                daysOverdue: daysOverdue[i], pLate: probability, anomalyScore: anomalyScore[i],
-                anomalyFlags: anomalyFlags[i], riskTier: .low, priority: probability * inv.amount[r],
+                daysOverdue: daysOverdue[i], pLate: pLate[i], anomalyScore: anomalyScore[i],
+                anomalyFlags: anomalyFlags[i], riskTier: tiers[i], priority: priority[i],
                 reasons: reasons)
         }
 
-        // Rows are independent: a few chunks on separate cores, each initialising its own slots.
-        // A chunk stops at its first failing row; the first failing row overall is reported, as
-        // a sequential loop would.
+        // Pass 2: the rows, built straight into their place in the work order. Rows are
+        // independent: a few chunks of places on separate cores, each initialising its own slots.
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
-        var failures = [(row: Int, error: Error)?](repeating: nil, count: parts)
-        var stops = [Int](repeating: 0, count: parts)
-        var out = try [ScoredInvoice](unsafeUninitializedCapacity: n) { buffer, count in
+        let out = [ScoredInvoice](unsafeUninitializedCapacity: n) { buffer, count in
             matrix.values.withUnsafeBufferPointer { values in
-                failures.withUnsafeMutableBufferPointer { failures in
-                    stops.withUnsafeMutableBufferPointer { stops in
-                        let shared = UncheckedSendableScoringBuffers(
-                            rows: buffer, values: values, failures: failures, stops: stops)
-                        DispatchQueue.concurrentPerform(iterations: parts) { part in
-                            let range = (n * part / parts)..<(n * (part + 1) / parts)
-                            var contributions = [Double](repeating: 0, count: p)
-                            contributions.withUnsafeMutableBufferPointer { c in
-                                var i = range.lowerBound
-                                while i < range.upperBound {
-                                    do {
-                                        (shared.rows.baseAddress! + i).initialize(
-                                            to: try scoredRow(i, values: shared.values, contributions: c))
-                                    } catch {
-                                        shared.failures[part] = (i, error)
-                                        break
-                                    }
-                                    i += 1
-                                }
-                                shared.stops[part] = i
-                            }
+                let shared = UncheckedSendableScoringBuffers(rows: buffer, values: values)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    var contributions = [Double](repeating: 0, count: p)
+                    contributions.withUnsafeMutableBufferPointer { c in
+                        for k in (n * part / parts)..<(n * (part + 1) / parts) {
+                            (shared.rows.baseAddress! + k).initialize(to: scoredRow(order[k], values: shared.values, contributions: c))
                         }
                     }
                 }
             }
-            if let first = failures.compactMap({ $0 }).min(by: { $0.row < $1.row }) {
-                for part in 0..<parts {
-                    let start = n * part / parts
-                    (buffer.baseAddress! + start).deinitialize(count: stops[part] - start)
-                }
-                count = 0
-                throw first.error
-            }
             count = n
         }
-        var pLate = [Double](repeating: 0, count: n)
-        var priority = [Double](repeating: 0, count: n)
-        out.withUnsafeBufferPointer { rows in
-            for i in 0..<n {
-                pLate[i] = rows[i].pLate
-                priority[i] = rows[i].priority
-            }
-        }
 
-        // Tiers need the day's priority percentiles, per currency. The keys are read from the
-        // plain columns, never from the rows (reading a row out of the array copies it).
-        let currencyCode = matrix.rows.map { inv.currency[$0] }
-        var byCurrency: [Int32: [Double]] = [:]
-        for i in 0..<n { byCurrency[currencyCode[i], default: []].append(priority[i]) }
-        let cutoffs = byCurrency.mapValues { thresholds.priorityCutoffs($0) }
-        var tierRank = [Int](repeating: 0, count: n)
-        for i in 0..<n {
-            let cut = cutoffs[currencyCode[i]] ?? (.infinity, .infinity)
-            let tier = thresholds.tier(probability: pLate[i], anomalyScore: anomalyScore[i], priority: priority[i], cutoffs: cut)
-            out[i].riskTier = tier
-            tierRank[i] = RiskTier.allCases.firstIndex(of: tier) ?? 0
-        }
-
-        // Work order: tier, then priority, then id.
-        let order = out.indices.sorted { a, b in
-            if tierRank[a] != tierRank[b] { return tierRank[a] > tierRank[b] }
-            if priority[a] != priority[b] { return priority[a] > priority[b] }
-            return inv.invoiceIds[matrix.rows[a]] < inv.invoiceIds[matrix.rows[b]]
-        }
-
-        var drift: [DriftReport] = []
-        if let training = models.latePaymentDistribution,
-           let report = driftCheck.run(matrix, rows: (0..<n).filter { bases[$0] == .latePayment }, training: training, model: "late_payment") {
-            drift.append(report)
-        }
-        if let training = models.severeDelayDistribution,
-           let report = driftCheck.run(matrix, rows: (0..<n).filter { bases[$0] == .severeDelay }, training: training, model: "severe_delay") {
-            drift.append(report)
-        }
-        // Rows into work order in place, by swapping along the permutation's cycles: a row is
-        // never copied (a copy retains its seven strings and arrays).
-        var placed = [Bool](repeating: false, count: out.count)
-        out.withUnsafeMutableBufferPointer { rows in
-            for start in rows.indices where !placed[start] {
-                placed[start] = true
-                var k = start
-                while order[k] != start {
-                    let source = order[k]
-                    rows.swapAt(k, source)
-                    placed[source] = true
-                    k = source
-                }
-            }
-        }
+        driftDone.wait()
+        let drift = (try? driftReports.take()?.get()) ?? []
         return ScoringResult(asOf: asOf, invoices: out, bases: order.map { bases[$0] }, drift: drift)
+    }
+
+    /// Row indices in work order: tier (critical first), then priority (highest first), then
+    /// `idBefore` (the invoice id) for rows equal on both.
+    ///
+    /// The sort compares plain numbers side by side in one array; only runs of rows with equal
+    /// tier and priority (rare: equal amounts at the same certainty) are then ordered by id.
+    static func workOrder(tiers: [RiskTier], priority: [Double], idBefore: (Int, Int) -> Bool) -> [Int] {
+        let rank = RiskTier.allCases
+        var keys = (0..<tiers.count).map {
+            WorkOrderKey(rank: rank.firstIndex(of: tiers[$0]) ?? 0, priority: priority[$0], index: $0)
+        }
+        keys.sort { a, b in
+            if a.rank != b.rank { return a.rank > b.rank }
+            if a.priority != b.priority { return a.priority > b.priority }
+            return a.index < b.index
+        }
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count && keys[end].rank == keys[start].rank && keys[end].priority == keys[start].priority { end += 1 }
+            if end - start > 1 { keys[start..<end].sort { idBefore($0.index, $1.index) } }
+            start = end
+        }
+        return keys.map(\.index)
     }
 
     /// Customer names by customer code ("" when the customer file has no row for the code).
@@ -261,10 +257,15 @@ public struct OpenInvoiceScorer: Sendable {
     }
 }
 
-/// The buffers the scoring chunks share: each chunk writes only its own rows and its own slot.
+/// A row's place in the work order: its tier's rank, its priority, and the row itself.
+private struct WorkOrderKey {
+    var rank: Int
+    var priority: Double
+    var index: Int
+}
+
+/// The buffers the scoring chunks share: each chunk writes only its own rows.
 private struct UncheckedSendableScoringBuffers: @unchecked Sendable {
     let rows: UnsafeMutableBufferPointer<ScoredInvoice>
     let values: UnsafeBufferPointer<Double>
-    let failures: UnsafeMutableBufferPointer<(row: Int, error: Error)?>
-    let stops: UnsafeMutableBufferPointer<Int>
 }

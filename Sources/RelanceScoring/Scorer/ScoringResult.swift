@@ -23,4 +23,14 @@ public struct ScoringResult: Sendable {
     public var basisCounts: [ScoreBasis: Int] {
         bases.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
+
+    /// Number of rows per risk tier, for a one-line summary. The rows are read in place: iterating
+    /// the array would copy each row (seven reference counts up and down per row).
+    public var tierCounts: [RiskTier: Int] {
+        var counts: [RiskTier: Int] = [:]
+        invoices.withUnsafeBufferPointer { rows in
+            for i in rows.indices { counts[rows[i].riskTier, default: 0] += 1 }
+        }
+        return counts
+    }
 }
