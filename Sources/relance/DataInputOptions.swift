@@ -55,10 +55,11 @@ struct DataInputOptions: ParsableArguments {
 
     /// Loads the data; on invalid input prints one `file:line: column: problem` per line on
     /// standard error and exits 65 (data error) or 66 (an input file cannot be opened).
-    func load() throws -> LoadReport {
+    /// Reads the inputs; `invoicesRead` as in ``DatasetLoader/load(_:invoicesRead:)``.
+    func load(invoicesRead: ((InvoiceTable, Int) -> Void)? = nil) throws -> LoadReport {
         let sources = try sources()
         do {
-            return try DatasetLoader.load(sources)
+            return try DatasetLoader.load(sources, invoicesRead: invoicesRead)
         } catch let e as IngestError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
             throw ExitCode(e.missingInput ? DataExitCode.missingInput : DataExitCode.dataError)

@@ -116,14 +116,19 @@ struct ScoreCommand: ParsableCommand {
         }
         clock.lap("bundle")
 
-        let report = try input.load()
+        // The anomaly assessment starts as soon as the invoices are read (it needs nothing else)
+        // and runs while events.csv is read and the payment history prepared.
+        var anomalies: PendingAnomalyAssessment?
+        let report = try input.load { invoices, customerCount in
+            anomalies = scorer.startAnomalyAssessment(invoices, customerCount: customerCount, asOf: day)
+        }
         ProcessLifetime.keepUntilExit(report)
         for w in report.warnings { warn(w) }
         clock.lap("read")
 
         let result: ScoringResult
         do {
-            result = try scorer.score(report.dataset, asOf: day)
+            result = try scorer.score(report.dataset, asOf: day, anomalies: anomalies)
         } catch let e as ScoringError {
             throw CommandFailure.data(e.description)
         } catch let e as CustomStringConvertible where e is Error {

@@ -27,13 +27,20 @@ import Foundation
 /// print(report.dataset.invoices.count)
 /// ```
 public enum DatasetLoader {
-    public static func load(_ sources: DatasetSources) throws -> LoadReport {
-        try load(sources, parallelThresholdBytes: 8 << 20)
+    /// - Parameter invoicesRead: called once invoices.csv is read without a fatal issue, before
+    ///   events.csv, with the invoice table (final: events do not change it) and the number of
+    ///   customer codes so far (more than any invoice's). A caller can start work that needs only
+    ///   the invoices on another thread while the events are read. Not called when the input is
+    ///   refused before that point.
+    public static func load(_ sources: DatasetSources, invoicesRead: ((InvoiceTable, Int) -> Void)? = nil) throws -> LoadReport {
+        try load(sources, parallelThresholdBytes: 8 << 20, invoicesRead: invoicesRead)
     }
 
-    /// ``load(_:)`` with the size from which invoices.csv is read by two threads (tests force
-    /// both paths on small files; the result must not depend on it).
-    static func load(_ sources: DatasetSources, parallelThresholdBytes: Int) throws -> LoadReport {
+    /// ``load(_:invoicesRead:)`` with the size from which invoices.csv is read by two threads
+    /// (tests force both paths on small files; the result must not depend on it).
+    static func load(
+        _ sources: DatasetSources, parallelThresholdBytes: Int, invoicesRead: ((InvoiceTable, Int) -> Void)? = nil
+    ) throws -> LoadReport {
         let session = LoadSession(sources, parallelThresholdBytes: parallelThresholdBytes)
         guard session.defaultCurrency.utf8.count == 3,
               session.defaultCurrency.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
@@ -41,6 +48,9 @@ public enum DatasetLoader {
         }
         if let customers = sources.customers { session.readCustomers(customers) }
         session.readInvoices()
+        if let invoicesRead, session.log.isEmpty {
+            invoicesRead(session.dataset.invoices, session.dataset.customerIds.count)
+        }
         if let events = sources.events { session.readEvents(events) }
         session.dataset.customerIds.indexNewNames()
         guard session.log.isEmpty else { throw session.log.error }

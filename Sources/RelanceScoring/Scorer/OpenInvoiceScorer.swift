@@ -45,28 +45,44 @@ public struct OpenInvoiceScorer: Sendable {
     /// Scores the invoices of `dataset` open at the end of `asOf`.
     ///
     /// The anomaly assessment needs nothing from the payment features: it runs on a second thread
-    /// while the history is prepared and the feature rows computed. Errors are reported in the
-    /// same order as when the steps ran one after the other (history and features first).
-    public func score(_ dataset: Dataset, asOf: Day) throws -> ScoringResult {
+    /// while the history is prepared and the feature rows computed, or earlier still when the
+    /// caller started it while reading (`anomalies`, used only when made for the same day and the
+    /// same open invoices). Errors are reported in the same order as when the steps ran one after
+    /// the other (history and features first).
+    public func score(_ dataset: Dataset, asOf: Day, anomalies started: PendingAnomalyAssessment? = nil) throws -> ScoringResult {
         let rows = PointInTimeFeatureBuilder.openInvoices(of: dataset.invoices, asOf: asOf)
-        let anomalies = BackgroundResult<AnomalyAssessment>()
-        let anomaliesDone = DispatchGroup()
-        if let detector = models.anomalyDetector, !rows.isEmpty {
-            let options = models.anomalyFeatureOptions
-            DispatchQueue.global(qos: .userInitiated).async(group: anomaliesDone) {
-                anomalies.put(Result {
-                    let features = try AnomalyFeatures.compute(
-                        dataset.invoices, customerCount: dataset.customerCount, options: options, rows: rows)
-                    return try detector.assess(features)
-                })
-            }
+        let anomalies: PendingAnomalyAssessment?
+        if let started, started.asOf == asOf, started.rows == rows {
+            anomalies = started
+        } else {
+            anomalies = startAnomalyAssessment(rows: rows, invoices: dataset.invoices, customerCount: dataset.customerCount, asOf: asOf)
         }
         // Whatever happens below, the background work finishes before this function returns.
-        defer { anomaliesDone.wait() }
+        defer { anomalies?.wait() }
         let builder = try PointInTimeFeatureBuilder(dataset, options: models.featureOptions)
         let matrix = try builder.features(forInvoices: rows, observationDays: [Day](repeating: asOf, count: rows.count))
-        anomaliesDone.wait()
-        return try score(dataset, asOf: asOf, features: matrix, anomalies: anomalies.take())
+        return try score(dataset, asOf: asOf, features: matrix, anomalies: anomalies?.outcome())
+    }
+
+    /// Starts the anomaly assessment of the invoices open at the end of `asOf` on another thread,
+    /// for ``score(_:asOf:anomalies:)``; nil when the bundle has no anomaly detector.
+    ///
+    /// `invoices` must be the table that will be scored (the invoices are final once read: events
+    /// do not change them), and `customerCount` at least one more than its largest customer code.
+    public func startAnomalyAssessment(_ invoices: InvoiceTable, customerCount: Int, asOf: Day) -> PendingAnomalyAssessment? {
+        startAnomalyAssessment(
+            rows: PointInTimeFeatureBuilder.openInvoices(of: invoices, asOf: asOf), invoices: invoices,
+            customerCount: customerCount, asOf: asOf)
+    }
+
+    private func startAnomalyAssessment(
+        rows: [Int], invoices: InvoiceTable, customerCount: Int, asOf: Day
+    ) -> PendingAnomalyAssessment? {
+        guard let detector = models.anomalyDetector, !rows.isEmpty else { return nil }
+        let options = models.anomalyFeatureOptions
+        return PendingAnomalyAssessment(rows: rows, asOf: asOf) {
+            try detector.assess(AnomalyFeatures.compute(invoices, customerCount: customerCount, options: options, rows: rows))
+        }
     }
 
     /// Scores the rows of a feature matrix already computed as of `asOf` (rows must be open invoices).
