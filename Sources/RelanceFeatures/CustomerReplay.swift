@@ -10,6 +10,8 @@ struct CustomerReplay {
     /// The timeline's entries, held directly so the hot loop does not go through the class.
     private let entries: [CustomerTimeline.Entry]
     private let facts: [InvoiceFacts]
+    private let eventDate: [Int32]
+    private let promiseKept: [Int32]
     private let graceDays: Int32
     private let decayPerDay: Double
     private var cursor = 0
@@ -25,6 +27,8 @@ struct CustomerReplay {
         self.history = history
         entries = history.timeline.entries
         facts = history.facts
+        eventDate = history.eventDate
+        promiseKept = history.promiseKept
         graceDays = history.graceDays
         decayPerDay = 1 / options.recencyHalfLifeDays
     }
@@ -50,14 +54,16 @@ struct CustomerReplay {
                     let e = entries[cursor]
                     switch e.kind {
                     case .issued:
-                        totals.recordIssue(day: e.day, amount: facts[e.index].amount)
+                        let f = facts[e.index]
+                        totals.recordIssue(day: f.issue, amount: f.amount)
                     case .becameOverdue:
                         totals.recordOverdue(amount: facts[e.index].amount)
                     case .paid:
-                        let d = Int64(e.day) - Int64(e.aux)
+                        let f = facts[e.index]
+                        let d = Int64(f.paid) - Int64(f.due)
                         totals.recordPayment(
-                            paidDay: e.day, daysLate: d, late: d > grace, wasOverdue: d > 0,
-                            amount: facts[e.index].amount, decayPerDay: decayPerDay)
+                            paidDay: f.paid, daysLate: d, late: d > grace, wasOverdue: d > 0,
+                            amount: f.amount, decayPerDay: decayPerDay)
                         daysLate.insert(d)
                     case .disputeOpened:
                         totals.disputesOpened += 1
@@ -69,9 +75,10 @@ struct CustomerReplay {
                         // Kept if its invoice was paid by the deadline (decided when the timeline
                         // was built); a promise naming no invoice is kept by any payment between
                         // promise and deadline (payments up to the deadline sort before this entry).
-                        let kept = e.aux >= 0
-                            ? e.aux > 0
-                            : totals.lastPaid != PreparedHistory.none && totals.lastPaid >= e.day
+                        let named = promiseKept[e.index]
+                        let kept = named >= 0
+                            ? named > 0
+                            : totals.lastPaid != PreparedHistory.none && totals.lastPaid >= eventDate[e.index]
                         if !kept { totals.brokenPromises += 1 }
                     }
                     cursor += 1

@@ -11,15 +11,14 @@ struct CustomerTimeline: Sendable {
         case issued = 0, becameOverdue, paid, disputeOpened, reminderBounced, hardshipReported, promiseDeadline
     }
 
-    /// One fact in 16 bytes. `code` holds the kind (top 3 bits) and an index (low 29 bits): the
-    /// invoice's position in ``PreparedHistory/facts`` for invoice kinds, the event row otherwise.
-    /// `day` is the issue day (issued, overdue), paid day (paid) or event day (events, promises);
-    /// `aux` is the due day for invoice kinds and, for a promise, +1 kept / 0 broken by its
-    /// invoice / -1 names no known invoice.
+    /// One fact in 8 bytes: the day it becomes known, and `code`, the kind (top 3 bits) and an
+    /// index (low 29 bits): the invoice's position in ``PreparedHistory/facts`` for invoice kinds,
+    /// the event row otherwise. Everything else an entry stands for is read from there (issue, paid
+    /// and due days from the invoice's facts; a promise's day and whether its invoice kept it from
+    /// ``PreparedHistory/eventDate`` and ``PreparedHistory/promiseKept``): a million-invoice
+    /// timeline is then 22 MB instead of 45, which is what a daily run pays most for (fresh memory).
     struct Entry: Sendable {
         var key: Int32
-        var day: Int32
-        var aux: Int32
         var code: UInt32
 
         @inline(__always) var kind: Kind { Kind(rawValue: code >> 29) ?? .issued }

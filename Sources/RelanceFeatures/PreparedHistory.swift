@@ -35,6 +35,11 @@ final class PreparedHistory: Sendable {
     let dueMonth: [UInt8]
     let dueMonthBase: Int32
 
+    /// Day of each event row, and for a promise whether the invoice it names was paid by its
+    /// deadline (+1 kept, 0 broken, -1 names none): the timeline entries of events point here.
+    let eventDate: [Int32]
+    let promiseKept: [Int32]
+
     let timeline: CustomerTimeline
 
     init(_ dataset: Dataset, options: FeatureOptions) throws {
@@ -83,7 +88,7 @@ final class PreparedHistory: Sendable {
         var factIndex = [Int32](repeating: 0, count: n)
         let hasMethod = inv.paymentMethod.count == n, hasChannel = inv.channel.count == n
         let facts = [InvoiceFacts](unsafeUninitializedCapacity: n) { out, count in
-            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            LargePages.prefault(UnsafeMutableRawBufferPointer(out))
             factIndex.withUnsafeMutableBufferPointer { factIndex in
                 next.withUnsafeMutableBufferPointer { next in
                     for r in 0..<n {
@@ -157,6 +162,8 @@ final class PreparedHistory: Sendable {
             if d != Self.none && inRange(d) { since[Int(c)] = d }
         }
         customerSince = since
+        self.eventDate = eventDate
+        self.promiseKept = keptByInvoice
 
         timeline = Self.buildTimeline(
             facts: facts, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
@@ -183,17 +190,15 @@ final class PreparedHistory: Sendable {
             facts.withUnsafeBufferPointer { facts in
                 for i in 0..<facts.count {
                     let f = facts[i]
-                    body(f.customer, Entry(key: f.issue + 1, day: f.issue, aux: f.due, code: Kind.issued.rawValue << 29 | UInt32(i)))
+                    body(f.customer, Entry(key: f.issue + 1, code: Kind.issued.rawValue << 29 | UInt32(i)))
                 }
                 for i in 0..<facts.count where facts[i].paid == none || facts[i].paid > facts[i].due {
                     let f = facts[i]
-                    body(f.customer, Entry(
-                        key: max(f.issue, f.due) + 1, day: f.issue, aux: f.due, code: Kind.becameOverdue.rawValue << 29 | UInt32(i)))
+                    body(f.customer, Entry(key: max(f.issue, f.due) + 1, code: Kind.becameOverdue.rawValue << 29 | UInt32(i)))
                 }
                 for i in 0..<facts.count where facts[i].paid != none {
                     let f = facts[i]
-                    body(f.customer, Entry(
-                        key: max(f.paid, f.issue) + 1, day: f.paid, aux: f.due, code: Kind.paid.rawValue << 29 | UInt32(i)))
+                    body(f.customer, Entry(key: max(f.paid, f.issue) + 1, code: Kind.paid.rawValue << 29 | UInt32(i)))
                 }
             }
             for e in 0..<eventKind.count {
@@ -205,11 +210,10 @@ final class PreparedHistory: Sendable {
                 case .hardshipReported: kind = .hardshipReported
                 default: continue
                 }
-                body(eventCustomer[e], Entry(key: d + 1, day: d, aux: 0, code: kind.rawValue << 29 | UInt32(e)))
+                body(eventCustomer[e], Entry(key: d + 1, code: kind.rawValue << 29 | UInt32(e)))
             }
             for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
-                body(eventCustomer[e], Entry(
-                    key: deadline[e] + 1, day: eventDate[e], aux: keptByInvoice[e], code: Kind.promiseDeadline.rawValue << 29 | UInt32(e)))
+                body(eventCustomer[e], Entry(key: deadline[e] + 1, code: Kind.promiseDeadline.rawValue << 29 | UInt32(e)))
             }
         }
 
@@ -236,7 +240,7 @@ final class PreparedHistory: Sendable {
         var late = [Int32](repeating: 0, count: range)
         var next = segmentStart
         var entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
-            LargePages.advise(UnsafeMutableRawBufferPointer(out))
+            LargePages.prefault(UnsafeMutableRawBufferPointer(out))
             next.withUnsafeMutableBufferPointer { next in
                 settled.withUnsafeMutableBufferPointer { settled in
                     late.withUnsafeMutableBufferPointer { late in
@@ -247,7 +251,8 @@ final class PreparedHistory: Sendable {
                             if e.kind == .paid {
                                 let k = Int(e.key) - Int(lo)
                                 settled[k] += 1
-                                if Int64(e.day) > Int64(e.aux) + Int64(graceDays) { late[k] += 1 }
+                                let f = facts[e.index]
+                                if Int64(f.paid) > Int64(f.due) + Int64(graceDays) { late[k] += 1 }
                             }
                         }
                     }
