@@ -48,4 +48,34 @@ import RelanceData
         #expect(throws: (any Error).self) { try AtomicFile.write(chunks: [Array("new".utf8)], to: url) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["taken"])
     }
+
+    @Test func blocksFilledOnSeveralCoresLandInBlockOrder() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("blocks.csv")
+        try Data("old".utf8).write(to: url)
+        // Blocks of very different sizes (some empty), so that workers finish out of order.
+        func block(_ k: Int) -> String {
+            k % 7 == 3 ? "" : String(repeating: "block \(k);", count: (k * 7919) % 5000 + 1) + "\n"
+        }
+        try AtomicFile.write(blockCount: 200, to: url) { k, out in out.appendField(block(k)) }
+        var expected: [UInt8] = []
+        for k in 0..<200 {
+            var one = CSVBuffer(reservingCapacity: 16)
+            one.appendField(block(k))
+            expected += one.bytes
+        }
+        #expect(try Data(contentsOf: url) == Data(expected))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["blocks.csv"])
+    }
+
+    @Test func blocksIntoAFolderThatDoesNotExistThrowAndCallNothing() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("missing/out.csv")
+        #expect(throws: (any Error).self) {
+            try AtomicFile.write(blockCount: 3, to: url) { _, out in out.appendField("x") }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
 }

@@ -13,16 +13,20 @@ enum CivilCalendar {
     @inline(__always) static func day(year: Int, month: Int, day: Int) -> Day? {
         guard year >= firstYear, year <= lastYear else { return Day(year: year, month: month, day: day) }
         guard month >= 1, month <= 12, day >= 1 else { return nil }
-        let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
-        // 31 for months 1, 3, 5, 7, 8, 10, 12; 30 for the others; February apart.
-        let length = month == 2 ? (leap ? 29 : 28) : 30 + ((month + month >> 3) & 1)
-        guard day <= length else { return nil }
+        guard day <= monthLength(year: year, month: month) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = y / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return Day(raw: Int32(era * 146_097 + dayOfEra - 719_468))
+    }
+
+    /// Days in `month` (1…12) of `year` (proleptic Gregorian).
+    @inline(__always) static func monthLength(year: Int, month: Int) -> Int {
+        let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
+        // 31 for months 1, 3, 5, 7, 8, 10, 12; 30 for the others; February apart.
+        return month == 2 ? (leap ? 29 : 28) : 30 + ((month + month >> 3) & 1)
     }
 
     /// Parses `YYYY-MM-DD` from bytes strictly; nil when malformed or impossible.

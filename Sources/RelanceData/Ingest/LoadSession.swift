@@ -97,8 +97,8 @@ final class LoadSession {
 
     /// Parses a date column; a problem when malformed.
     static func date(_ reader: TableReader, _ row: CSVRow, _ i: Int, _ b: UnsafeRawBufferPointer, _ problems: inout [RowProblem]) -> Day {
-        let format = reader.mapping.dateFormat
-        if let d = format.parse(b) { return d }
+        if let d = reader.day(b) { return d }
+        let format = reader.dateFormat
         let expected = format.isISO ? "YYYY-MM-DD" : format.pattern
         problems.append(RowProblem(column: reader.columnName(i), message: b.isEmpty ? "is empty (a date is required, expected \(expected))" : "\(TableReader.quote(b)) is not a date (expected \(expected))"))
         return .missing

@@ -230,4 +230,11 @@ public struct CSVBuffer: Sendable {
 
     /// The bytes as `Data`, ready for ``AtomicFile/write(_:to:)-(Data,_)``.
     public var data: Data { Data(bytes) }
+
+    /// Empties the buffer, keeping its memory for the next rows (a buffer reused block after
+    /// block touches no fresh memory); the next field starts a row.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        atRowStart = true
+    }
 }

@@ -47,9 +47,27 @@ extension RiskList {
 
     /// Writes ``csv(language:byteOrderMark:)`` atomically to `url`, chunk by chunk (the file is
     /// never assembled in memory a second time).
+    ///
+    /// The rows are formatted in blocks on a few cores, each block written as soon as the blocks
+    /// before it are (``AtomicFile/write(blockCount:to:fill:)``): the file is never held in memory.
     public func writeCSV(to url: URL, language: ReasonLanguage, byteOrderMark: Bool = false) throws {
-        try AtomicFile.write(chunks: csvChunks(reasons: .written(language), byteOrderMark: byteOrderMark).lazy.map(\.bytes), to: url)
+        let n = invoices.count
+        let blockRows = Self.writeBlockRows
+        let blocks = max(1, (n + blockRows - 1) / blockRows)
+        try invoices.withUnsafeBufferPointer { rows in
+            let all = UncheckedSendableRows(rows)
+            try AtomicFile.write(blockCount: blocks, to: url) { k, out in
+                if k == 0 { Self.appendCSVHeader(byteOrderMark: byteOrderMark, to: &out) }
+                let range = (k * blockRows)..<min((k + 1) * blockRows, n)
+                Self.appendCSVRows(all.buffer, range, reasons: .written(language), to: &out)
+            }
+        }
     }
+
+    /// Rows per block of ``writeCSV(to:language:byteOrderMark:)``: about a megabyte of CSV, small
+    /// enough to stay in cache between formatting and writing, large enough that handing blocks
+    /// over costs nothing measurable.
+    static let writeBlockRows = 4096
 
     private static func text(of chunks: [CSVBuffer]) -> String {
         var bytes: [UInt8] = []
@@ -71,9 +89,7 @@ extension RiskList {
     /// split into one chunk of rows per core, formatted in parallel.
     func csvChunks(reasons: CSVReasons, byteOrderMark: Bool) -> [CSVBuffer] {
         var header = CSVBuffer(reservingCapacity: 256)
-        if byteOrderMark { header.appendByteOrderMark() }
-        for name in RiskListColumns.invoices { header.appendField(name) }
-        header.endRow()
+        Self.appendCSVHeader(byteOrderMark: byteOrderMark, to: &header)
         let n = invoices.count
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
         var chunks = [CSVBuffer](repeating: CSVBuffer(reservingCapacity: 0), count: parts)
@@ -91,11 +107,27 @@ extension RiskList {
         return [header] + chunks
     }
 
+    /// The header row (after a byte order mark when asked).
+    private static func appendCSVHeader(byteOrderMark: Bool, to out: inout CSVBuffer) {
+        if byteOrderMark { out.appendByteOrderMark() }
+        for name in RiskListColumns.invoices { out.appendField(name) }
+        out.endRow()
+    }
+
     /// CSV rows `range` of `rows`.
     private static func csvRows(
         _ rows: UnsafeBufferPointer<ScoredInvoice>, _ range: Range<Int>, reasons reasonWriting: CSVReasons
     ) -> CSVBuffer {
         var out = CSVBuffer(reservingCapacity: 320 * range.count)
+        appendCSVRows(rows, range, reasons: reasonWriting, to: &out)
+        return out
+    }
+
+    /// Appends CSV rows `range` of `rows` to `out`.
+    private static func appendCSVRows(
+        _ rows: UnsafeBufferPointer<ScoredInvoice>, _ range: Range<Int>, reasons reasonWriting: CSVReasons,
+        to out: inout CSVBuffer
+    ) {
         var rendered: [String] = []
         var written: [UInt8] = []
         written.reserveCapacity(1024)
@@ -129,7 +161,6 @@ extension RiskList {
             }
             out.endRow()
         }
-        return out
     }
 
     /// ``RiskListColumns/reasonSeparator`` as bytes.
