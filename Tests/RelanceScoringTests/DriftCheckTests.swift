@@ -51,4 +51,45 @@ import RelanceFeatures
         let m = try builder.features(forInvoices: Array(0..<50))
         #expect(DriftCheck().run(m, training: ScoringFixture.models.latePaymentDistribution!, model: "late_payment") == nil)
     }
+
+    /// The drift check counts a value in the bin `FeatureDistribution.bin(of:)` gives it, values on
+    /// an edge, beyond the last edge and non-finite included, whatever the number of edges.
+    @Test func binCountsAreThoseOfTheDistribution() throws {
+        let schema = FeatureSchema.paymentBehaviour
+        let p = schema.definitions.count
+        let names = Array(schema.names.prefix(3))
+        // 9, 1 and 20 edges (more than one vector of eight).
+        let distributions = [
+            FeatureDistribution(name: names[0], edges: (1...9).map(Double.init), proportions: [Double](repeating: 0.1, count: 10), rowCount: 10),
+            FeatureDistribution(name: names[1], edges: [0], proportions: [0.5, 0.5], rowCount: 2),
+            FeatureDistribution(name: names[2], edges: (0..<20).map { Double($0) * 0.5 - 3 }, proportions: [Double](repeating: 1.0 / 21, count: 21), rowCount: 21),
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let n = 500
+        var values = [Double](repeating: 0, count: n * p)
+        for i in 0..<n {
+            for j in 0..<3 {
+                let edges = distributions[j].edges
+                switch Int.random(in: 0..<6, using: &generator) {
+                case 0: values[i * p + j] = edges.randomElement(using: &generator)!   // on an edge
+                case 1: values[i * p + j] = [Double.nan, .infinity, -.infinity].randomElement(using: &generator)!
+                case 2: values[i * p + j] = edges.last! + 1
+                default: values[i * p + j] = Double.random(in: -5...12, using: &generator)
+                }
+            }
+        }
+        let matrix = FeatureMatrix(schema: schema, rows: Array(0..<n), values: values, labels: [PaymentLabel](repeating: .unknown, count: n),
+                                   asOfDays: [Day](repeating: Day(raw: 0), count: n), labelCutoff: nil)
+        var check = DriftCheck()
+        check.excluded = []
+        let report = try #require(check.run(matrix, training: distributions, model: "m"))
+        #expect(report.features.count == 3)
+        for (j, d) in distributions.enumerated() {
+            let column = (0..<n).map { values[$0 * p + j] }
+            let counts = d.counts(column)
+            let finite = counts.reduce(0, +)
+            let drift = try #require(report.features.first { $0.feature == d.name })
+            #expect(drift.currentProportions == counts.map { Double($0) / Double(finite) }, "\(d.name)")
+        }
+    }
 }
