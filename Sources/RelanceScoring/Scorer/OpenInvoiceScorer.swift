@@ -153,26 +153,41 @@ public struct OpenInvoiceScorer: Sendable {
 
         // Pass 1: every row's probability and priority (the first row whose linear predictor is
         // not finite is reported). The rows' reasons wait until their place in the work order is
-        // known, so each scored row is built once, where it belongs.
+        // known, so each scored row is built once, where it belongs. Rows are independent: a few
+        // chunks on separate cores, each stopping at its first bad row.
         var pLate = [Double](repeating: 0, count: n)
         var priority = [Double](repeating: 0, count: n)
-        var scratch = [Double](repeating: 0, count: p)
-        try matrix.values.withUnsafeBufferPointer { values in
-            try scratch.withUnsafeMutableBufferPointer { c in
-                for i in 0..<n {
-                    let x = UnsafeBufferPointer(rebasing: values[(i * p)..<((i + 1) * p)])
-                    let scorer = usesSevere(i) ? severe! : late
-                    let eta = scorer.contributions(x, into: c)
-                    guard eta.isFinite else {
-                        throw ScoringError.nonFiniteScore(invoiceId: inv.invoiceIds[matrix.rows[i]], what: "the linear predictor")
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
+        var firstBad = [Int](repeating: n, count: parts)
+        let amount = matrix.rows.map { inv.amount[$0] }
+        matrix.values.withUnsafeBufferPointer { values in
+            pLate.withUnsafeMutableBufferPointer { pLate in
+                priority.withUnsafeMutableBufferPointer { priority in
+                    firstBad.withUnsafeMutableBufferPointer { firstBad in
+                        let shared = UncheckedSendableProbabilityBuffers(
+                            values: values, pLate: pLate, priority: priority, firstBad: firstBad)
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            var scratch = [Double](repeating: 0, count: p)
+                            scratch.withUnsafeMutableBufferPointer { c in
+                                for i in (n * part / parts)..<(n * (part + 1) / parts) {
+                                    let x = UnsafeBufferPointer(rebasing: shared.values[(i * p)..<((i + 1) * p)])
+                                    let scorer = usesSevere(i) ? severe! : late
+                                    let eta = scorer.contributions(x, into: c)
+                                    guard eta.isFinite else { shared.firstBad[part] = i; break }
+                                    switch bases[i] {
+                                    case .latePayment, .severeDelay: shared.pLate[i] = scorer.probability(eta)
+                                    case .severeDelayReached, .overdueUnmodelled: shared.pLate[i] = 1
+                                    }
+                                    shared.priority[i] = shared.pLate[i] * amount[i]
+                                }
+                            }
+                        }
                     }
-                    switch bases[i] {
-                    case .latePayment, .severeDelay: pLate[i] = scorer.probability(eta)
-                    case .severeDelayReached, .overdueUnmodelled: pLate[i] = 1
-                    }
-                    priority[i] = pLate[i] * inv.amount[matrix.rows[i]]
                 }
             }
+        }
+        if let bad = firstBad.min(), bad < n {
+            throw ScoringError.nonFiniteScore(invoiceId: inv.invoiceIds[matrix.rows[bad]], what: "the linear predictor")
         }
 
         // Tiers need the day's priority percentiles, per currency.
@@ -220,7 +235,6 @@ public struct OpenInvoiceScorer: Sendable {
         // a few chunks of rows on separate cores, each initialising its own rows' places.
         var place = [Int](repeating: 0, count: n)
         for (k, i) in order.enumerated() { place[i] = k }
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
         let out = [ScoredInvoice](unsafeUninitializedCapacity: n) { buffer, count in
             matrix.values.withUnsafeBufferPointer { values in
                 place.withUnsafeBufferPointer { place in
@@ -285,6 +299,14 @@ private struct WorkOrderKey {
     var rank: Int
     var priority: Double
     var index: Int
+}
+
+/// The buffers the probability chunks share: each chunk writes only its own rows and its own slot.
+private struct UncheckedSendableProbabilityBuffers: @unchecked Sendable {
+    let values: UnsafeBufferPointer<Double>
+    let pLate: UnsafeMutableBufferPointer<Double>
+    let priority: UnsafeMutableBufferPointer<Double>
+    let firstBad: UnsafeMutableBufferPointer<Int>
 }
 
 /// The buffers the scoring chunks share: each chunk writes only its own rows' places.
