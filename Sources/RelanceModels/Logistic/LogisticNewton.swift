@@ -242,6 +242,13 @@ struct LogisticNewton {
     /// The Cholesky pivot Lₖₖ² / Hₖₖ equals 1 − R²ₖ of design column k regressed on columns 0..<k;
     /// the partners are the non-negligible coefficients of that regression (the intercept is
     /// left out of the list: an empty list means "constant given the intercept").
+    ///
+    /// Never throws a ``LinearAlgebra/LinearAlgebraError``: a design with two exact collinearities
+    /// (a one-hot group with every level, plus a second such group) has, at the earlier one, a
+    /// pivot that is rounding noise of either sign. `dpotrf` on the whole H may round it above 0
+    /// and stop at the later column, while `dpotrf` on the leading block, which sums in another
+    /// order (OpenBLAS factors blocks above order 32 and small ones column by column), rounds it
+    /// below 0. The earlier column is then the first collinear one, and it is the one named.
     func collinearity(_ h: SymmetricMatrix) throws -> ModelError? {
         let q = h.order
         guard q >= 2 else { return nil }
@@ -252,9 +259,29 @@ struct LogisticNewton {
         } catch LinearAlgebraError.notPositiveDefinite(_, let minor) {
             failing = minor - 1
         }
-        guard let k = failing, k >= 1 else { return nil }
+        guard var k = failing, k >= 1 else { return nil }
+        // Regress column k on columns 0..<k; if their block does not factor, an earlier column
+        // is (numerically) collinear: regress that one instead. k falls at every turn.
+        var leading: Cholesky? = nil
+        while leading == nil {
+            do {
+                leading = try Cholesky(h.leading(k))
+            } catch LinearAlgebraError.notPositiveDefinite(_, let minor) where minor >= 2 && minor <= k {
+                k = minor - 1
+            } catch LinearAlgebraError.notPositiveDefinite {
+                throw ModelError.singularHessian("the information matrix is not positive definite at the intercept")
+            } catch {
+                throw ModelError.singularHessian("\(error)")
+            }
+        }
+        guard let factor = leading else { return nil }
         let rhs = (0..<k).map { h[$0, k] }
-        let c = try Cholesky(h.leading(k)).solve(rhs)
+        let c: [Double]
+        do {
+            c = try factor.solve(rhs)
+        } catch {
+            throw ModelError.singularHessian("\(error)")
+        }
         let size = (0..<k).map { abs(c[$0]) * (h[$0, $0] / h[k, k]).squareRoot() }
         let partners = (1..<max(k, 1)).filter { size[$0] > 1e-6 }.sorted { size[$0] > size[$1] }
         return .collinearFeatures(feature: featureNames[k - 1], combinationOf: partners.map { featureNames[$0 - 1] })
