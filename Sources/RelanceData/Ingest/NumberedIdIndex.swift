@@ -13,6 +13,12 @@ import Foundation
 struct NumberedIdIndex {
     private let prefix: [UInt8]
     private let width: Int
+    /// The prefix as the low bytes of a word, and the mask of those bytes, when the prefix has at
+    /// most 8 bytes and the ids at least 8: the prefix is then checked with one load and one
+    /// comparison (a call to `memcmp` per id was most of building the index).
+    private let prefixWord: UInt64
+    private let prefixMask: UInt64
+    private let prefixFitsWord: Bool
     /// Per invoice number: the row (-1: none) and the invoice's customer code, side by side so
     /// that an event's lookup and its same-customer check touch one cache line.
     private let entries: [Entry]
@@ -20,6 +26,17 @@ struct NumberedIdIndex {
     struct Entry {
         var row: Int32
         var customer: Int32
+    }
+
+    private init(prefix: [UInt8], width: Int, entries: [Entry]) {
+        self.prefix = prefix
+        self.width = width
+        self.entries = entries
+        prefixFitsWord = prefix.count <= 8 && width >= 8
+        var word: UInt64 = 0
+        for (k, b) in prefix.prefix(8).enumerated() { word |= UInt64(b) << (8 * UInt64(k)) }
+        prefixWord = word
+        prefixMask = prefix.count >= 8 ? UInt64.max : (UInt64(1) << (8 * UInt64(prefix.count))) &- 1
     }
 
     /// The index of `ids` (row = position), or nil when they do not all share one prefix and
@@ -33,31 +50,38 @@ struct NumberedIdIndex {
             return (Array(b[0..<(b.count - digits)]), b.count)
         }
         guard let shape else { return nil }
+        let probe = NumberedIdIndex(prefix: shape.prefix, width: shape.width, entries: [])
         let limit = 4 * ids.count + 1024
         var numbers = [Int32](repeating: 0, count: ids.count)
         var largest = -1
-        for (row, id) in ids.enumerated() {
-            var id = id
-            let number = id.withUTF8 { b in
-                NumberedIdIndex.number(UnsafeRawBufferPointer(b), prefix: shape.prefix, width: shape.width)
+        let complete: Bool = numbers.withUnsafeMutableBufferPointer { numbers in
+            for (row, id) in ids.enumerated() {
+                var id = id
+                let number = id.withUTF8 { probe.number(UnsafeRawBufferPointer($0)) }
+                guard let number, number < limit else { return false }
+                numbers[row] = Int32(number)
+                largest = max(largest, number)
             }
-            guard let number, number < limit else { return nil }
-            numbers[row] = Int32(number)
-            largest = max(largest, number)
+            return true
         }
+        guard complete else { return nil }
         var entries = [Entry](repeating: Entry(row: -1, customer: -1), count: largest + 1)
-        for (row, number) in numbers.enumerated() {
-            // Equal numbers would mean equal ids, which the invoices reader has refused.
-            entries[Int(number)] = Entry(row: Int32(row), customer: customers[row])
+        entries.withUnsafeMutableBufferPointer { entries in
+            for (row, number) in numbers.enumerated() {
+                // Equal numbers would mean equal ids, which the invoices reader has refused.
+                entries[Int(number)] = Entry(row: Int32(row), customer: customers[row])
+            }
         }
         return NumberedIdIndex(prefix: shape.prefix, width: shape.width, entries: entries)
     }
 
     /// The number in `b` when it has the index's prefix and width; nil otherwise.
-    @inline(__always) private static func number(_ b: UnsafeRawBufferPointer, prefix: [UInt8], width: Int) -> Int? {
+    @inline(__always) private func number(_ b: UnsafeRawBufferPointer) -> Int? {
         guard b.count == width else { return nil }
         let p = prefix.count
-        if p > 0 {
+        if prefixFitsWord {
+            guard b.loadUnaligned(as: UInt64.self) & prefixMask == prefixWord else { return nil }
+        } else if p > 0 {
             let same = prefix.withUnsafeBytes { pb in memcmp(pb.baseAddress!, b.baseAddress!, p) == 0 }
             guard same else { return nil }
         }
@@ -72,7 +96,7 @@ struct NumberedIdIndex {
 
     /// The row and customer of the invoice whose id is `b`, nil when there is none.
     @inline(__always) func entry(for b: UnsafeRawBufferPointer) -> Entry? {
-        guard let n = NumberedIdIndex.number(b, prefix: prefix, width: width), n < entries.count else { return nil }
+        guard let n = number(b), n < entries.count else { return nil }
         let e = entries[n]
         return e.row >= 0 ? e : nil
     }
