@@ -31,4 +31,21 @@ import Testing
         #expect(NumberedIdIndex.build(["INV-001", "INV-00A"], customers: [0, 0]) == nil)
         #expect(NumberedIdIndex.build(["ABC"], customers: [0]) == nil)
     }
+
+    /// Consecutive numbers in row order need no table: the row is the number's offset.
+    @Test func consecutiveNumbersAreFoundByTheirOffset() throws {
+        let ids = (5...9).map { "INV-\(String(format: "%04d", $0))" }
+        let customers: [Int32] = [4, 3, 2, 1, 0]
+        let index = try #require(NumberedIdIndex.build(ids, customers: customers))
+        for (row, id) in ids.enumerated() {
+            let entry = Array(id.utf8).withUnsafeBytes { index.entry(for: $0) }
+            #expect(entry?.row == Int32(row) && entry?.customer == customers[row], "\(id)")
+        }
+        #expect(lookup(index, "INV-0004") == nil && lookup(index, "INV-0010") == nil && lookup(index, "INV-0000") == nil)
+        // Out of order (8 before 7): looked up through the table, same answers.
+        let shuffled = ["INV-0005", "INV-0006", "INV-0008", "INV-0007", "INV-0009"]
+        let table = try #require(NumberedIdIndex.build(shuffled, customers: customers))
+        for (row, id) in shuffled.enumerated() { #expect(lookup(table, id) == Int32(row), "\(id)") }
+        #expect(lookup(table, "INV-0004") == nil && lookup(table, "INV-0010") == nil)
+    }
 }
