@@ -81,7 +81,7 @@ let package = Package(
 
         // MARK: - Tests (one target per library target; add yours here)
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "RelanceDataTests", dependencies: ["RelanceData"]),
+        .testTarget(name: "RelanceDataTests", dependencies: ["RelanceData", "SyntheticData"]),
         .testTarget(name: "SyntheticDataTests", dependencies: ["SyntheticData"]),
         .testTarget(name: "RelanceFeaturesTests", dependencies: ["RelanceFeatures"]),
         .testTarget(name: "RelanceModelsTests", dependencies: ["RelanceModels"], resources: [.copy("Fixtures")]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RelanceData
+import SyntheticData
 
 /// The scanner against a plain byte-by-byte RFC 4180 reader, on random files mixing every shape
 /// the word-at-a-time paths treat differently: quoted and unquoted fields, quotes inside unquoted
@@ -69,7 +70,7 @@ import Testing
         return out
     }
 
-    static func randomFile(_ g: inout SplitMix) -> [UInt8] {
+    static func randomFile(_ g: inout SplitMix64) -> [UInt8] {
         let plain: [[UInt8]] = ["INV-0000123", "2024-02-29", "1234.56", "", "EUR", "transfer", "a", "Café Rouge", "x\"y",
                                 "a-very-long-field-value-that-spans-several-words", "é", "0"].map { Array($0.utf8) }
         let quoted: [[UInt8]] = ["\"a,b\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"\"", "\"crlf\r\nin\"", "\"é,\""].map { Array($0.utf8) }
@@ -87,19 +88,8 @@ import Testing
         return out
     }
 
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomFilesAreReadAsThePlainReaderReadsThem() throws {
-        var g = SplitMix(state: 20261129)
+        var g = SplitMix64(seed: 20261129)
         for round in 0..<300 {
             let file = Self.randomFile(&g)
             let expected = Self.reference(file)
