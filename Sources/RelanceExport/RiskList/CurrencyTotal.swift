@@ -51,15 +51,29 @@ public struct CurrencyTotal: Sendable, Equatable, Codable {
 
     /// One total per currency, sorted by currency code.
     public static func totals(of invoices: [ScoredInvoice]) -> [CurrencyTotal] {
-        var byCurrency: [String: CurrencyTotal] = [:]
+        var totals: [CurrencyTotal] = []
+        var slot: [String: Int] = [:]
         // Rows read in place: iterating the array would copy each row (seven reference counts).
+        // Consecutive rows mostly share a currency: it is compared with the previous row's before
+        // any hashing. Each currency's sums still add its rows in list order.
+        var last = "", lastSlot = -1
         invoices.withUnsafeBufferPointer { rows in
             for i in rows.indices {
-                byCurrency[rows[i].currency, default: CurrencyTotal(currency: rows[i].currency)].add(
-                    amount: rows[i].amount, daysOverdue: rows[i].daysOverdue, priority: rows[i].priority,
-                    tier: rows[i].riskTier)
+                let currency = rows[i].currency
+                if lastSlot < 0 || currency != last {
+                    if let known = slot[currency] {
+                        lastSlot = known
+                    } else {
+                        lastSlot = totals.count
+                        slot[currency] = lastSlot
+                        totals.append(CurrencyTotal(currency: currency))
+                    }
+                    last = currency
+                }
+                totals[lastSlot].add(amount: rows[i].amount, daysOverdue: rows[i].daysOverdue, priority: rows[i].priority,
+                                     tier: rows[i].riskTier)
             }
         }
-        return byCurrency.values.sorted { $0.currency < $1.currency }
+        return totals.sorted { $0.currency < $1.currency }
     }
 }
