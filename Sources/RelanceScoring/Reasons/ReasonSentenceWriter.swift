@@ -58,11 +58,12 @@ struct ReasonSentenceWriter {
     mutating func write(_ reason: Reason) {
         let n = Int(reason.value.rounded())
         let lowers = reason.contribution < 0
-        if reason.code.hasPrefix(ReasonCode.anomalyPrefix) {
+        let kind = Self.kind(of: reason.code)
+        if case .anomaly = kind {
             anomaly(reason)
             return
         }
-        guard let code = Self.reasonCode(reason.code) else {
+        guard case .known(let code) = kind else {
             put(reason.code)
             if !reason.detail.isEmpty {
                 put(": ")
@@ -263,6 +264,43 @@ struct ReasonSentenceWriter {
         }
         if lowers { put(en: " (lowers the risk)", fr: " (diminue le risque)") }
     }
+
+    /// What a reason's code names: an `anomaly:` check, one of the ``ReasonCode``s, or neither.
+    enum CodeKind: Equatable {
+        case anomaly
+        case known(ReasonCode)
+        case unknown
+    }
+
+    /// ``CodeKind`` of `code`: `code.hasPrefix(ReasonCode.anomalyPrefix)` first, then
+    /// ``reasonCode(_:)``, read from the code's bytes once. An ASCII code (every code written by
+    /// this version) is matched byte for byte, only against the codes of its length; anything else
+    /// goes through the string comparisons (where a combining mark after the colon changes the
+    /// answer, byte prefixes are not the same test).
+    static func kind(of code: String) -> CodeKind {
+        let found = code.utf8.withContiguousStorageIfAvailable { b -> CodeKind? in
+            // ASCII only (for ASCII, a string prefix or equality is a byte prefix or equality).
+            for x in b where x >= 0x80 { return nil }
+            if b.count >= anomalyPrefixBytes.count && same(anomalyPrefixBytes, UnsafeBufferPointer(rebasing: b[..<anomalyPrefixBytes.count])) {
+                return .anomaly
+            }
+            guard b.count < codesByLength.count else { return .unknown }
+            for k in codesByLength[b.count] where same(rawCodes[k], b) { return .known(allCodes[k]) }
+            return .unknown
+        }
+        if let found = found ?? nil { return found }
+        if code.hasPrefix(ReasonCode.anomalyPrefix) { return .anomaly }
+        return reasonCode(code).map { .known($0) } ?? .unknown
+    }
+
+    private static let anomalyPrefixBytes: [UInt8] = Array(ReasonCode.anomalyPrefix.utf8)
+
+    /// For each length, the indices of the ``ReasonCode``s whose raw value has it.
+    private static let codesByLength: [[Int]] = {
+        var table = [[Int]](repeating: [], count: (rawCodes.map(\.count).max() ?? 0) + 1)
+        for (k, raw) in rawCodes.enumerated() { table[raw.count].append(k) }
+        return table
+    }()
 
     /// `ReasonCode(rawValue:)` without hashing the code (the enum's own lookup hashes the string
     /// into a cached table, a measurable part of writing a few hundred thousand reasons): an ASCII
