@@ -76,6 +76,27 @@ import Testing
         #expect(![UInt8]().withUnsafeBufferPointer { CSVBuffer.needsQuotes($0) })
     }
 
+    @Test func theOnePassScanAlsoTellsWhetherThereIsAQuote() {
+        for length in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 17, 23, 24, 31, 32, 33, 40, 47, 48, 49, 200] {
+            for at in 0..<max(length, 1) {
+                for value in [0x22, 0x2C, 0x0A, 0x0D, 0x21, 0x23, 0x2B, 0x2D, 0x0B, 0x0C, 0x09, 0xA2, 0xAC, 0x8A, 0x00, 0xFF] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                    if length > 0 { bytes[at] = UInt8(value) }
+                    let special = length > 0 && (value == 0x2C || value == 0x22 || value == 10 || value == 13)
+                    let scan = bytes.withUnsafeBufferPointer { CSVBuffer.specialBytes($0) }
+                    #expect(scan.needsQuotes == special && scan.hasQuote == (length > 0 && value == 0x22),
+                            "byte \(value) at \(at) of \(length)")
+                }
+            }
+        }
+        // Two specials in one text, the quote after the comma and before it.
+        for text in ["a,bcdefghijk\"l", "\"abcdefghij,k", "abcdefghijklmnop,", "abcdefghijklmnop\"",
+                     String(repeating: "é", count: 30) + ",\"", "\"" + String(repeating: "x", count: 40) + ","] {
+            let scan = Array(text.utf8).withUnsafeBufferPointer { CSVBuffer.specialBytes($0) }
+            #expect(scan.needsQuotes && scan.hasQuote == text.contains("\""), "\(text)")
+        }
+    }
+
     @Test func fieldsWrittenInPlaceEqualTheSameTextGivenAsBytes() {
         for field in Self.fields {
             for guardFormula in [false, true] {

@@ -46,27 +46,53 @@ public struct CSVBuffer: Sendable {
     /// time: a byte equal to one of them is a zero byte of the word xor that byte repeated.
     @inline(__always) static func needsQuotes(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = u.baseAddress else { return false }
+        guard u.count >= 8 else {
+            for b in u where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 { return true }
+            return false
+        }
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i + 8 <= u.count {
             if hasSpecialByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
             i += 8
         }
-        while i < u.count {
-            let b = u[i]
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 { return true }
-            i += 1
+        // The last eight bytes (overlapping words already read: a second look changes nothing).
+        return i < u.count && hasSpecialByte(raw.loadUnaligned(fromByteOffset: u.count - 8, as: UInt64.self))
+    }
+
+    /// ``needsQuotes(_:)`` and whether `u` holds a quote, in one pass over whole words.
+    @inline(__always) static func specialBytes(_ u: UnsafeBufferPointer<UInt8>) -> (needsQuotes: Bool, hasQuote: Bool) {
+        guard let base = u.baseAddress, u.count >= 8 else {
+            return (needsQuotes(u), u.contains(UInt8(ascii: "\"")))
         }
-        return false
+        let raw = UnsafeRawPointer(base)
+        var special: UInt64 = 0, quotes: UInt64 = 0
+        @inline(__always) func scan(_ w: UInt64) {
+            let q = zeroByte(w ^ 0x2222_2222_2222_2222)
+            quotes |= q
+            special |= q | zeroByte(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroByte(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                | zeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+        }
+        var i = 0
+        while i + 8 <= u.count {
+            scan(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < u.count { scan(raw.loadUnaligned(fromByteOffset: u.count - 8, as: UInt64.self)) }
+        return (special != 0, quotes != 0)
+    }
+
+    /// The high bit of every byte of a word that is zero, and possibly of bytes above one: non-zero
+    /// exactly when the word has a zero byte.
+    @inline(__always) private static func zeroByte(_ v: UInt64) -> UInt64 {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
     }
 
     /// Whether one of the eight bytes of `w` is a comma, quote, LF or CR (exact: the zero-byte test
     /// `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when `v` has a zero byte).
     @inline(__always) private static func hasSpecialByte(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        return (zeroByte(w ^ (ones &* 0x2C)) | zeroByte(w ^ (ones &* 0x22))
-            | zeroByte(w ^ (ones &* 0x0A)) | zeroByte(w ^ (ones &* 0x0D))) != 0
+        (zeroByte(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroByte(w ^ 0x2222_2222_2222_2222)
+            | zeroByte(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D)) != 0
     }
 
     /// `u` with every `"` doubled, copied a run at a time between quotes (quoted fields are common:
@@ -177,9 +203,9 @@ public struct CSVBuffer: Sendable {
         precondition(bytes.count >= start, "appendField(writing:) must only append")
         let (quote, guarded, hasQuoteByte) = bytes.withUnsafeBufferPointer { all -> (Bool, Bool, Bool) in
             let u = UnsafeBufferPointer(rebasing: all[start...])
-            let quote = Self.needsQuotes(u)
+            let (quote, hasQuote) = Self.specialBytes(u)
             let guarded = guardFormula && !u.isEmpty && Self.isFormulaStart(u[0])
-            return (quote, guarded, quote && u.contains(UInt8(ascii: "\"")))
+            return (quote, guarded, hasQuote)
         }
         if !quote && !guarded { return }
         if hasQuoteByte {

@@ -274,33 +274,17 @@ struct ReasonSentenceWriter {
 
     /// ``CodeKind`` of `code`: `code.hasPrefix(ReasonCode.anomalyPrefix)` first, then
     /// ``reasonCode(_:)``, read from the code's bytes once. An ASCII code (every code written by
-    /// this version) is matched byte for byte, only against the codes of its length; anything else
-    /// goes through the string comparisons (where a combining mark after the colon changes the
-    /// answer, byte prefixes are not the same test).
+    /// this version) is compared as three words with the known codes (``CodeWords``); anything
+    /// else goes through the string comparisons (where a combining mark after the colon changes
+    /// the answer, byte prefixes are not the same test).
     static func kind(of code: String) -> CodeKind {
-        let found = code.utf8.withContiguousStorageIfAvailable { b -> CodeKind? in
-            // ASCII only (for ASCII, a string prefix or equality is a byte prefix or equality).
-            for x in b where x >= 0x80 { return nil }
-            if b.count >= anomalyPrefixBytes.count && same(anomalyPrefixBytes, UnsafeBufferPointer(rebasing: b[..<anomalyPrefixBytes.count])) {
-                return .anomaly
-            }
-            guard b.count < codesByLength.count else { return .unknown }
-            for k in codesByLength[b.count] where same(rawCodes[k], b) { return .known(allCodes[k]) }
-            return .unknown
-        }
+        let found = code.utf8.withContiguousStorageIfAvailable { codeWords.kind(of: $0) }
         if let found = found ?? nil { return found }
         if code.hasPrefix(ReasonCode.anomalyPrefix) { return .anomaly }
         return reasonCode(code).map { .known($0) } ?? .unknown
     }
 
-    private static let anomalyPrefixBytes: [UInt8] = Array(ReasonCode.anomalyPrefix.utf8)
-
-    /// For each length, the indices of the ``ReasonCode``s whose raw value has it.
-    private static let codesByLength: [[Int]] = {
-        var table = [[Int]](repeating: [], count: (rawCodes.map(\.count).max() ?? 0) + 1)
-        for (k, raw) in rawCodes.enumerated() { table[raw.count].append(k) }
-        return table
-    }()
+    private static let codeWords = CodeWords()
 
     /// `ReasonCode(rawValue:)` without hashing the code (the enum's own lookup hashes the string
     /// into a cached table, a measurable part of writing a few hundred thousand reasons): an ASCII
@@ -425,6 +409,59 @@ struct ReasonSentenceWriter {
         default:
             put(en: "anomaly check: ", fr: "contrôle d'anomalie\u{00A0}: ")
             put(reason.detail.isEmpty ? kind : reason.detail)
+        }
+    }
+}
+
+/// The known reason codes as words, for ``ReasonSentenceWriter/kind(of:)``: a code of up to 24
+/// bytes is loaded zero-padded into three words and compared with each code of its length, a
+/// handful of integer comparisons instead of a byte loop per candidate.
+private struct CodeWords {
+    private struct Entry {
+        let count: Int
+        let words: (UInt64, UInt64, UInt64)
+        let code: ReasonCode
+    }
+    private let entries: [Entry]
+    /// `ReasonCode.anomalyPrefix` (8 bytes) as a word.
+    private let anomaly: UInt64
+    private let anomalyBytes: [UInt8]
+
+    init() {
+        entries = ReasonCode.allCases.map { code in
+            let raw = Array(code.rawValue.utf8)
+            precondition(raw.count <= 24, "reason codes fit three words")
+            return Entry(count: raw.count, words: raw.withUnsafeBufferPointer(Self.words), code: code)
+        }
+        anomalyBytes = Array(ReasonCode.anomalyPrefix.utf8)
+        precondition(anomalyBytes.count == 8, "the anomaly prefix is one word")
+        anomaly = anomalyBytes.withUnsafeBufferPointer(Self.words).0
+    }
+
+    /// `b` (at most 24 bytes) zero-padded into three words.
+    @inline(__always) private static func words(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64) {
+        // Byte by byte: a copy of a variable length would be a call to memmove per code.
+        var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &w) { t in
+            for i in 0..<b.count { t[i] = b[i] }
+        }
+        return w
+    }
+
+    /// The kind of the code whose UTF-8 is `b`, or nil when it is not ASCII (left to the string
+    /// comparisons).
+    func kind(of b: UnsafeBufferPointer<UInt8>) -> ReasonSentenceWriter.CodeKind? {
+        guard b.count <= 24 else {
+            // Longer than any known code: an anomaly check or unknown.
+            for x in b where x >= 0x80 { return nil }
+            return b.starts(with: anomalyBytes) ? .anomaly : .unknown
+        }
+        let w = Self.words(b)
+        if (w.0 | w.1 | w.2) & 0x8080_8080_8080_8080 != 0 { return nil }
+        if b.count >= 8 && w.0 == anomaly { return .anomaly }
+        return entries.withUnsafeBufferPointer { entries in
+            for e in entries where e.count == b.count && e.words == w { return .known(e.code) }
+            return .unknown
         }
     }
 }
