@@ -123,6 +123,22 @@ import Testing
         #expect(Self.text { $0.appendField(guardFormula: true) { _ in }; $0.appendInt(1) } == ",1")
     }
 
+    @Test func arraysOfPartsAreJoinedLikeAnyCollectionOfParts() {
+        let lists: [[String]] = [
+            [], [""], ["", ""], ["", "=SUM(A1)"], ["=x"], ["-3", "y"], ["a,b", "c"], ["say \"hi\""], ["line\nbreak"],
+            ["é", "ñ"], ["amount_spike", "round_amount"],
+        ]
+        for parts in lists {
+            for guardFormula in [false, true] {
+                let generic = Self.text { $0.appendInt(0); $0.appendField(parts: parts.lazy.map { $0 }, separator: ";", guardFormula: guardFormula) }
+                #expect(Self.text { $0.appendInt(0); $0.appendField(parts: parts, separator: ";", guardFormula: guardFormula) } == generic,
+                        "parts \(parts) guard \(guardFormula)")
+                let joined = parts.joined(separator: ";")
+                #expect(generic == "0," + Self.rfc4180(guardFormula ? Self.guarded(joined) : joined))
+            }
+        }
+    }
+
     @Test func emptyListsAreEmptyFields() {
         #expect(Self.text { $0.appendInt(1); $0.appendField(parts: [String](), separator: ";", guardFormula: true); $0.appendInt(2) } == "1,,2")
         #expect(Self.text { $0.appendField(parts: [String](), separator: ";", guardFormula: false); $0.endRow() } == "\n")

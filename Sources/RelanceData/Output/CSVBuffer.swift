@@ -141,6 +141,15 @@ public struct CSVBuffer: Sendable {
         appendJoined(parts, separator: joiner, guardFormula: guardFormula)
     }
 
+    /// ``appendField(parts:separator:guardFormula:)`` for an array (the risk list's anomaly flags,
+    /// most often none): the generic version, called from another module, asks the collection for
+    /// `isEmpty` and its elements through its conformance; this one is compiled for `[String]`.
+    public mutating func appendField(parts: [String], separator joiner: StaticString, guardFormula: Bool) {
+        separator()
+        if parts.isEmpty { return }
+        appendJoined(parts, separator: joiner, guardFormula: guardFormula)
+    }
+
     /// ``appendField(parts:separator:guardFormula:)`` after the field separator.
     private mutating func appendJoined<C: Collection>(_ parts: C, separator joiner: StaticString, guardFormula: Bool)
     where C.Element == String {

@@ -438,14 +438,20 @@ private struct CodeWords {
         anomaly = anomalyBytes.withUnsafeBufferPointer(Self.words).0
     }
 
-    /// `b` (at most 24 bytes) zero-padded into three words.
+    /// `b` (at most 24 bytes) zero-padded into three words: byte `i` at bits `8 * (i % 8)` of word
+    /// `i / 8` (the same for the codes and the text looked up, whatever the machine's byte order;
+    /// shifts rather than a copy, which the compiler turns into a call to memmove).
     @inline(__always) private static func words(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64) {
-        // Byte by byte: a copy of a variable length would be a call to memmove per code.
-        var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &w) { t in
-            for i in 0..<b.count { t[i] = b[i] }
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0
+        for i in 0..<b.count {
+            let x = UInt64(b[i]) << UInt64(8 * (i & 7))
+            switch i >> 3 {
+            case 0: w0 |= x
+            case 1: w1 |= x
+            default: w2 |= x
+            }
         }
-        return w
+        return (w0, w1, w2)
     }
 
     /// The kind of the code whose UTF-8 is `b`, or nil when it is not ASCII (left to the string
