@@ -85,6 +85,10 @@ import Testing
             "anomaly:", "anomaly", "anomaly;x", "Anomaly:x", "anomaly:\u{0301}x", "anomaly:é", "anomaly:\u{0000}",
             "days_overdue\u{0000}", "tenur", "tenures", "channel", "chann\u{212A}el", "population_late_share_",
             "a_code_much_longer_than_any_code_this_version_knows", "ténure", "日本",
+            "population_laté_share", "populatioN_late_share", "population_late_sharE", "recent_late_sharf",
+            "reminders_bounced", "reminders_bouncee", "days_overduE", "Days_overdue", "x_days_overdue",
+            "tenurE", "amounT", "chann", "123456789012345678901234", "anomaly:12345678901234567",
+            "anomaly:\u{00E9}", "\u{00E9}nomaly:x", "é", "\u{0000}", "hardship\u{0000}", "hardshiP",
         ]
         for code in codes {
             let expected: ReasonSentenceWriter.CodeKind = code.hasPrefix(ReasonCode.anomalyPrefix)

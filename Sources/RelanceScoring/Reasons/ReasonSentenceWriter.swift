@@ -413,60 +413,68 @@ struct ReasonSentenceWriter {
     }
 }
 
-/// The known reason codes as words, for ``ReasonSentenceWriter/kind(of:)``: a code of up to 24
-/// bytes is loaded zero-padded into three words and compared with each code of its length, a
-/// handful of integer comparisons instead of a byte loop per candidate.
+/// The known reason codes as words, for ``ReasonSentenceWriter/kind(of:)``: a code of 8 to 24
+/// bytes is read as its first, middle (past 16 bytes) and last eight bytes (overlapping, so every
+/// byte is in one of them) and compared with the codes of its length read the same way: a handful
+/// of loads and integer comparisons instead of a byte loop per candidate, and no copy.
 private struct CodeWords {
     private struct Entry {
-        let count: Int
-        let words: (UInt64, UInt64, UInt64)
+        let head: UInt64, middle: UInt64, tail: UInt64
         let code: ReasonCode
     }
+    /// The codes by length: `entries[starts[n]..<starts[n + 1]]` have `n` bytes.
     private let entries: [Entry]
+    private let starts: [Int]
+    private let shortCodes: [[UInt8]]
     /// `ReasonCode.anomalyPrefix` (8 bytes) as a word.
     private let anomaly: UInt64
     private let anomalyBytes: [UInt8]
 
     init() {
-        entries = ReasonCode.allCases.map { code in
-            let raw = Array(code.rawValue.utf8)
-            precondition(raw.count <= 24, "reason codes fit three words")
-            return Entry(count: raw.count, words: raw.withUnsafeBufferPointer(Self.words), code: code)
+        let codes = ReasonCode.allCases.map { (code: $0, raw: Array($0.rawValue.utf8)) }.sorted { $0.raw.count < $1.raw.count }
+        precondition(codes.allSatisfy { $0.raw.count >= 1 && $0.raw.count <= 24 }, "reason codes of 1 to 24 bytes")
+        var starts = [Int](repeating: codes.count, count: 26)
+        for n in (0...25).reversed() {
+            if let k = codes.firstIndex(where: { $0.raw.count >= n }) { starts[n] = k }
         }
-        anomalyBytes = Array(ReasonCode.anomalyPrefix.utf8)
-        precondition(anomalyBytes.count == 8, "the anomaly prefix is one word")
-        anomaly = anomalyBytes.withUnsafeBufferPointer(Self.words).0
-    }
-
-    /// `b` (at most 24 bytes) zero-padded into three words: byte `i` at bits `8 * (i % 8)` of word
-    /// `i / 8` (the same for the codes and the text looked up, whatever the machine's byte order;
-    /// shifts rather than a copy, which the compiler turns into a call to memmove).
-    @inline(__always) private static func words(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64) {
-        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0
-        for i in 0..<b.count {
-            let x = UInt64(b[i]) << UInt64(8 * (i & 7))
-            switch i >> 3 {
-            case 0: w0 |= x
-            case 1: w1 |= x
-            default: w2 |= x
+        self.starts = starts
+        entries = codes.map { c in
+            c.raw.withUnsafeBufferPointer { b in
+                b.count >= 8 ? Entry(head: Self.load(b, 0), middle: b.count > 16 ? Self.load(b, 8) : 0,
+                                     tail: Self.load(b, b.count - 8), code: c.code)
+                    : Entry(head: 0, middle: 0, tail: 0, code: c.code)
             }
         }
-        return (w0, w1, w2)
+        shortCodes = codes.map { $0.raw }
+        anomalyBytes = Array(ReasonCode.anomalyPrefix.utf8)
+        precondition(anomalyBytes.count == 8, "the anomaly prefix is one word")
+        anomaly = anomalyBytes.withUnsafeBufferPointer { Self.load($0, 0) }
+    }
+
+    /// Bytes `at..<at + 8` of `b` as a word.
+    @inline(__always) private static func load(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: at, as: UInt64.self)
     }
 
     /// The kind of the code whose UTF-8 is `b`, or nil when it is not ASCII (left to the string
     /// comparisons).
     func kind(of b: UnsafeBufferPointer<UInt8>) -> ReasonSentenceWriter.CodeKind? {
-        guard b.count <= 24 else {
-            // Longer than any known code: an anomaly check or unknown.
+        let n = b.count
+        guard n >= 8 && n <= 24 else {
             for x in b where x >= 0x80 { return nil }
-            return b.starts(with: anomalyBytes) ? .anomaly : .unknown
+            if n > 24 { return b.starts(with: anomalyBytes) ? .anomaly : .unknown }
+            // Shorter than a word: byte comparisons with the few codes of that length.
+            for k in starts[n]..<starts[n + 1] where shortCodes[k].elementsEqual(b) { return .known(entries[k].code) }
+            return .unknown
         }
-        let w = Self.words(b)
-        if (w.0 | w.1 | w.2) & 0x8080_8080_8080_8080 != 0 { return nil }
-        if b.count >= 8 && w.0 == anomaly { return .anomaly }
+        let head = Self.load(b, 0), middle = n > 16 ? Self.load(b, 8) : 0, tail = Self.load(b, n - 8)
+        if (head | middle | tail) & 0x8080_8080_8080_8080 != 0 { return nil }
+        if head == anomaly { return .anomaly }
         return entries.withUnsafeBufferPointer { entries in
-            for e in entries where e.count == b.count && e.words == w { return .known(e.code) }
+            for k in starts[n]..<starts[n + 1] {
+                let e = entries[k]
+                if e.head == head && e.tail == tail && e.middle == middle { return .known(e.code) }
+            }
             return .unknown
         }
     }
