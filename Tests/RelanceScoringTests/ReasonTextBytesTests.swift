@@ -75,3 +75,43 @@ import Testing
         }
     }
 }
+
+/// The one-pass classification of a code (anomaly check, known code, neither) is what the string
+/// tests say, including for codes that are not ASCII.
+@Suite struct ReasonCodeKindTests {
+    @Test func theByteClassificationIsThePrefixTestThenTheEnumLookup() {
+        let codes = ReasonCode.allCases.map(\.rawValue) + ReasonCode.allCases.map { "anomaly:" + $0.rawValue } + [
+            "", "a", "late", "late_share ", "Late_share", "late_sharé", "late_shar\u{0065}\u{0301}", "anomaly:x",
+            "anomaly:", "anomaly", "anomaly;x", "Anomaly:x", "anomaly:\u{0301}x", "anomaly:é", "anomaly:\u{0000}",
+            "days_overdue\u{0000}", "tenur", "tenures", "channel", "chann\u{212A}el", "population_late_share_",
+            "a_code_much_longer_than_any_code_this_version_knows", "ténure", "日本",
+            "population_laté_share", "populatioN_late_share", "population_late_sharE", "recent_late_sharf",
+            "reminders_bounced", "reminders_bouncee", "days_overduE", "Days_overdue", "x_days_overdue",
+            "tenurE", "amounT", "chann", "123456789012345678901234", "anomaly:12345678901234567",
+            "anomaly:\u{00E9}", "\u{00E9}nomaly:x", "é", "\u{0000}", "hardship\u{0000}", "hardshiP",
+        ]
+        for code in codes {
+            let expected: ReasonSentenceWriter.CodeKind = code.hasPrefix(ReasonCode.anomalyPrefix)
+                ? .anomaly : ReasonCode(rawValue: code).map { .known($0) } ?? .unknown
+            #expect(ReasonSentenceWriter.kind(of: code) == expected, "code \(code.debugDescription)")
+        }
+    }
+
+    @Test func aListOfReasonsIsEachSentenceWithTheSeparatorBetween() {
+        let reasons = [
+            Reason(code: "late_share", value: 3, detail: "12", contribution: 0.4, shareableWithCustomer: true),
+            Reason(code: "overdue_open", value: 2, detail: "1234.50 EUR", contribution: 0.2, shareableWithCustomer: true),
+            Reason(code: "anomaly:round_amount", value: 1, detail: "", contribution: 0, shareableWithCustomer: false),
+            Reason(code: "a_later_code", value: 1, detail: "x, \"y\"", contribution: -0.1, shareableWithCustomer: false),
+        ]
+        for language in ReasonLanguage.allCases {
+            for count in 0...reasons.count {
+                let list = Array(reasons.prefix(count))
+                var bytes = Array("before".utf8)
+                ReasonText.append(list, separator: " | ", language: language, to: &bytes)
+                let expected = "before" + list.map { ReasonText.render($0, language: language) }.joined(separator: " | ")
+                #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(language) \(count)")
+            }
+        }
+    }
+}

@@ -129,8 +129,6 @@ extension RiskList {
         to out: inout CSVBuffer
     ) {
         var rendered: [String] = []
-        var written: [UInt8] = []
-        written.reserveCapacity(1024)
         for i in range {
             out.appendField(rows[i].invoiceId)
             out.appendField(rows[i].customerId)
@@ -152,19 +150,14 @@ extension RiskList {
                 for reason in rows[i].reasons { rendered.append(renderReason(reason)) }
                 out.appendField(parts: rendered, separator: " | ", guardFormula: true)
             case .written(let language):
-                written.removeAll(keepingCapacity: true)
-                for (k, reason) in rows[i].reasons.enumerated() {
-                    if k > 0 { written += Self.reasonSeparator }
-                    ReasonText.append(reason, language: language, to: &written)
+                // Straight into the file's buffer; quoted afterwards only if needed.
+                out.appendField(guardFormula: true) { bytes in
+                    ReasonText.append(rows[i].reasons, separator: " | ", language: language, to: &bytes)
                 }
-                out.appendField(text: written, guardFormula: true)
             }
             out.endRow()
         }
     }
-
-    /// ``RiskListColumns/reasonSeparator`` as bytes.
-    private static let reasonSeparator: [UInt8] = Array(RiskListColumns.reasonSeparator.utf8)
 }
 
 /// The chunk slots, each written by exactly one worker.

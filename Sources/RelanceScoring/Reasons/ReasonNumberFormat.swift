@@ -82,7 +82,8 @@ struct ReasonNumberFormat {
         }
     }
 
-    /// The digits of `n`, a group mark before every group of three from the right.
+    /// The digits of `n`, a group mark before every group of three from the right (the marks'
+    /// bytes appended one by one: an array literal here could cost an allocation per mark).
     private func appendGrouped(_ n: UInt64, to out: inout [UInt8]) {
         // Up to 20 digits, most significant last, in a fixed buffer (no allocation per number).
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -95,7 +96,7 @@ struct ReasonNumberFormat {
             } while m > 0
             for i in 0..<count {
                 if i > 0 && (count - i) % 3 == 0 {
-                    if language == .fr { out += [0xE2, 0x80, 0xAF] } else { out.append(UInt8(ascii: ",")) }
+                    if language == .fr { out.append(0xE2); out.append(0x80); out.append(0xAF) } else { out.append(UInt8(ascii: ",")) }
                 }
                 out.append(t[count - 1 - i])
             }
@@ -131,7 +132,7 @@ struct ReasonNumberFormat {
     /// ``percent(_:)`` appended to `out`.
     func appendPercent(_ share: Double, to out: inout [UInt8]) {
         appendDecimal(share * 100, digits: 0, to: &out)
-        if language == .fr { out += [0xC2, 0xA0, UInt8(ascii: "%")] } else { out.append(UInt8(ascii: "%")) }
+        if language == .fr { out.append(0xC2); out.append(0xA0); out.append(UInt8(ascii: "%")) } else { out.append(UInt8(ascii: "%")) }
     }
 
     /// ``moneyFromCents(_:)`` appended to `out`; false (nothing appended) for other details.
@@ -152,7 +153,7 @@ struct ReasonNumberFormat {
             guard !currency.isEmpty, !currency.contains(UInt8(ascii: " ")) else { return false }
             if negative && (whole != 0 || cents != 0) { out.append(UInt8(ascii: "-")) }
             appendDecimal(whole: whole, fraction: cents, digits: 2, to: &out)
-            if language == .fr { out += [0xC2, 0xA0] } else { out.append(UInt8(ascii: " ")) }
+            if language == .fr { out.append(0xC2); out.append(0xA0) } else { out.append(UInt8(ascii: " ")) }
             out.append(contentsOf: currency)
             return true
         }

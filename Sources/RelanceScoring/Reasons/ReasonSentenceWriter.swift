@@ -58,11 +58,12 @@ struct ReasonSentenceWriter {
     mutating func write(_ reason: Reason) {
         let n = Int(reason.value.rounded())
         let lowers = reason.contribution < 0
-        if reason.code.hasPrefix(ReasonCode.anomalyPrefix) {
+        let kind = Self.kind(of: reason.code)
+        if case .anomaly = kind {
             anomaly(reason)
             return
         }
-        guard let code = Self.reasonCode(reason.code) else {
+        guard case .known(let code) = kind else {
             put(reason.code)
             if !reason.detail.isEmpty {
                 put(": ")
@@ -264,6 +265,27 @@ struct ReasonSentenceWriter {
         if lowers { put(en: " (lowers the risk)", fr: " (diminue le risque)") }
     }
 
+    /// What a reason's code names: an `anomaly:` check, one of the ``ReasonCode``s, or neither.
+    enum CodeKind: Equatable {
+        case anomaly
+        case known(ReasonCode)
+        case unknown
+    }
+
+    /// ``CodeKind`` of `code`: `code.hasPrefix(ReasonCode.anomalyPrefix)` first, then
+    /// ``reasonCode(_:)``, read from the code's bytes once. An ASCII code (every code written by
+    /// this version) is compared as three words with the known codes (``CodeWords``); anything
+    /// else goes through the string comparisons (where a combining mark after the colon changes
+    /// the answer, byte prefixes are not the same test).
+    static func kind(of code: String) -> CodeKind {
+        let found = code.utf8.withContiguousStorageIfAvailable { codeWords.kind(of: $0) }
+        if let found = found ?? nil { return found }
+        if code.hasPrefix(ReasonCode.anomalyPrefix) { return .anomaly }
+        return reasonCode(code).map { .known($0) } ?? .unknown
+    }
+
+    private static let codeWords = CodeWords()
+
     /// `ReasonCode(rawValue:)` without hashing the code (the enum's own lookup hashes the string
     /// into a cached table, a measurable part of writing a few hundred thousand reasons): an ASCII
     /// code is compared byte for byte with the raw values (for ASCII, string equality is byte
@@ -387,6 +409,73 @@ struct ReasonSentenceWriter {
         default:
             put(en: "anomaly check: ", fr: "contrôle d'anomalie\u{00A0}: ")
             put(reason.detail.isEmpty ? kind : reason.detail)
+        }
+    }
+}
+
+/// The known reason codes as words, for ``ReasonSentenceWriter/kind(of:)``: a code of 8 to 24
+/// bytes is read as its first, middle (past 16 bytes) and last eight bytes (overlapping, so every
+/// byte is in one of them) and compared with the codes of its length read the same way: a handful
+/// of loads and integer comparisons instead of a byte loop per candidate, and no copy.
+private struct CodeWords {
+    private struct Entry {
+        let head: UInt64, middle: UInt64, tail: UInt64
+        let code: ReasonCode
+    }
+    /// The codes by length: `entries[starts[n]..<starts[n + 1]]` have `n` bytes.
+    private let entries: [Entry]
+    private let starts: [Int]
+    private let shortCodes: [[UInt8]]
+    /// `ReasonCode.anomalyPrefix` (8 bytes) as a word.
+    private let anomaly: UInt64
+    private let anomalyBytes: [UInt8]
+
+    init() {
+        let codes = ReasonCode.allCases.map { (code: $0, raw: Array($0.rawValue.utf8)) }.sorted { $0.raw.count < $1.raw.count }
+        precondition(codes.allSatisfy { $0.raw.count >= 1 && $0.raw.count <= 24 }, "reason codes of 1 to 24 bytes")
+        var starts = [Int](repeating: codes.count, count: 26)
+        for n in (0...25).reversed() {
+            if let k = codes.firstIndex(where: { $0.raw.count >= n }) { starts[n] = k }
+        }
+        self.starts = starts
+        entries = codes.map { c in
+            c.raw.withUnsafeBufferPointer { b in
+                b.count >= 8 ? Entry(head: Self.load(b, 0), middle: b.count > 16 ? Self.load(b, 8) : 0,
+                                     tail: Self.load(b, b.count - 8), code: c.code)
+                    : Entry(head: 0, middle: 0, tail: 0, code: c.code)
+            }
+        }
+        shortCodes = codes.map { $0.raw }
+        anomalyBytes = Array(ReasonCode.anomalyPrefix.utf8)
+        precondition(anomalyBytes.count == 8, "the anomaly prefix is one word")
+        anomaly = anomalyBytes.withUnsafeBufferPointer { Self.load($0, 0) }
+    }
+
+    /// Bytes `at..<at + 8` of `b` as a word.
+    @inline(__always) private static func load(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: at, as: UInt64.self)
+    }
+
+    /// The kind of the code whose UTF-8 is `b`, or nil when it is not ASCII (left to the string
+    /// comparisons).
+    func kind(of b: UnsafeBufferPointer<UInt8>) -> ReasonSentenceWriter.CodeKind? {
+        let n = b.count
+        guard n >= 8 && n <= 24 else {
+            for x in b where x >= 0x80 { return nil }
+            if n > 24 { return b.starts(with: anomalyBytes) ? .anomaly : .unknown }
+            // Shorter than a word: byte comparisons with the few codes of that length.
+            for k in starts[n]..<starts[n + 1] where shortCodes[k].elementsEqual(b) { return .known(entries[k].code) }
+            return .unknown
+        }
+        let head = Self.load(b, 0), middle = n > 16 ? Self.load(b, 8) : 0, tail = Self.load(b, n - 8)
+        if (head | middle | tail) & 0x8080_8080_8080_8080 != 0 { return nil }
+        if head == anomaly { return .anomaly }
+        return entries.withUnsafeBufferPointer { entries in
+            for k in starts[n]..<starts[n + 1] {
+                let e = entries[k]
+                if e.head == head && e.tail == tail && e.middle == middle { return .known(e.code) }
+            }
+            return .unknown
         }
     }
 }

@@ -25,6 +25,25 @@ public enum ReasonText {
         swap(&writer.bytes, &bytes)
     }
 
+    /// Appends the sentences of `reasons`, `separator` between two, to `bytes`: what appending
+    /// each with ``append(_:language:to:)`` and the separator between gives, with one writer for
+    /// the whole list and no copy of the reasons (the daily risk list writes its reasons column
+    /// straight into the file's buffer with this).
+    public static func append(
+        _ reasons: [Reason], separator: StaticString, language: ReasonLanguage, to bytes: inout [UInt8]
+    ) {
+        if reasons.isEmpty { return }
+        var writer = ReasonSentenceWriter(language: language)
+        swap(&writer.bytes, &bytes)
+        reasons.withUnsafeBufferPointer { list in
+            for k in list.indices {
+                if k > 0 { separator.withUTF8Buffer { writer.bytes.append(contentsOf: $0) } }
+                writer.write(list[k])
+            }
+        }
+        swap(&writer.bytes, &bytes)
+    }
+
     /// The renderer the export layer's writers take (`RiskList.csv(renderReason:)`).
     public static func renderer(_ language: ReasonLanguage) -> @Sendable (Reason) -> String {
         { render($0, language: language) }
