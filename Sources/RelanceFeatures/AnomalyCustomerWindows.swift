@@ -5,6 +5,11 @@
 /// Storage is flat, `customers × 4 × capacity` values allocated once; nothing is allocated per
 /// invoice. Terms may be unknown (no due date): they are kept as NaN in the ring and left out of
 /// the sorted terms.
+///
+/// In the sort-on-query mode a customer's sorted copies, once made for a query, are kept current by
+/// the appends that follow (a binary search and a shift each, instead of a fresh insertion sort of
+/// the window at the next query): a customer read on several days, or several times on one day, is
+/// sorted once. The sorted windows are the same either way, so the features are too.
 final class AnomalyCustomerWindows {
     let capacity: Int
     /// One block per customer, `4 × capacity` values side by side (ring of amounts, sorted amounts,
@@ -12,6 +17,9 @@ final class AnomalyCustomerWindows {
     /// not four places a history apart.
     private let block: UnsafeMutablePointer<Double>
     private let knownTerms: UnsafeMutablePointer<Int32>
+    /// Sort-on-query mode: 1 when the customer's sorted copies (and `knownTerms`) match its rings,
+    /// so a query has nothing to sort and an append must keep them sorted.
+    private let sortedIsCurrent: UnsafeMutablePointer<UInt8>
     private let size: Int
 
     /// When true, appends only fill the rings and ``prepareQuery(_:used:)`` sorts a customer's
@@ -33,11 +41,14 @@ final class AnomalyCustomerWindows {
         if customers == 0 { block.initialize(to: 0) }
         knownTerms = .allocate(capacity: max(1, customers))
         knownTerms.initialize(repeating: 0, count: max(1, customers))
+        sortedIsCurrent = .allocate(capacity: max(1, customers))
+        sortedIsCurrent.initialize(repeating: 0, count: max(1, customers))
     }
 
     deinit {
         block.deallocate()
         knownTerms.deallocate()
+        sortedIsCurrent.deallocate()
     }
 
     @inline(__always) private func ringAmount(_ c: Int) -> UnsafeMutablePointer<Double> { block + c * 4 * capacity }
@@ -49,7 +60,8 @@ final class AnomalyCustomerWindows {
     /// before the median, maximum, MAD or usual terms are read; nothing to do unless
     /// ``sortsOnQuery``.
     @inline(__always) func prepareQuery(_ c: Int, used m: Int) {
-        guard sortsOnQuery else { return }
+        guard sortsOnQuery, sortedIsCurrent[c] == 0 else { return }
+        sortedIsCurrent[c] = 1
         let ring = ringAmount(c), sorted = sortedAmount(c)
         for k in 0..<m { Self.insert(ring[k], into: sorted, count: k) }
         let ringT = ringTerms(c), sortedT = sortedTerms(c)
@@ -98,7 +110,7 @@ final class AnomalyCustomerWindows {
     /// unknown), evicting the oldest one once the window is full.
     @inline(__always) func append(_ c: Int, history: Int, logAmount: Double, terms: Double) {
         let slot = history % capacity
-        if sortsOnQuery {
+        if sortsOnQuery && sortedIsCurrent[c] == 0 {
             ringAmount(c)[slot] = logAmount
             ringTerms(c)[slot] = terms
             return

@@ -247,12 +247,22 @@ public enum AnomalyFeatures {
                     let i = Int(ord[t])
                     let c = Int(cust[i])
                     let history = Int(cnt[c])
-                    let logA = anomalyLog(amount[i])
+                    // A row computed in step 1 already holds the log amount and the round level.
+                    let position = all ? i : Int(slot[i])
+                    let logA: Double, round: Bool
+                    if position >= 0 {
+                        let row = out.baseAddress! + position * p
+                        logA = row[Column.logAmount.rawValue]
+                        round = row[Column.roundAmountLevel.rawValue] > 0
+                    } else {
+                        logA = anomalyLog(amount[i])
+                        round = roundLevel(amount[i]) > 0
+                    }
                     let dueDay = due[i]
                     windows.append(c, history: history, logAmount: logA,
                                    terms: dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day)))
                     if history == 0 { firstAmounts.insert(logA) }
-                    if roundLevel(amount[i]) > 0 { rnd[c] += 1 }
+                    if round { rnd[c] += 1 }
                     lday[c] = day
                     lcur[c] = cur[i]
                     let method = met[i].rawValue
@@ -263,7 +273,8 @@ public enum AnomalyFeatures {
             }
         }}}}}}}}}}}}}}
 
-        let (originals, repeatShare) = duplicateOriginals(invoices, dayOrder: order, customerCount: customers, options: options)
+        let (originals, repeatShare) = duplicateOriginals(
+            invoices, dayOrder: order, customerCount: customers, options: options, shareSlot: all ? nil : slot, shareCount: outRows)
         guard let requested else {
             var duplicateIds = [String?](repeating: nil, count: n)
             for i in 0..<n { values[i * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[i] }
@@ -282,7 +293,7 @@ public enum AnomalyFeatures {
             if first != k {
                 for j in 0..<p { values[k * p + j] = values[first * p + j] }
             }
-            values[k * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[r]
+            values[k * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[first]
             if originals[r] >= 0 {
                 values[k * p + Column.duplicateOfEarlier.rawValue] = 1
                 duplicateIds[k] = invoices.invoiceIds[Int(originals[r])]
@@ -331,13 +342,20 @@ public enum AnomalyFeatures {
     /// same amount to the cent issued at most `duplicateWindowDays` before (or the same day but
     /// earlier in the input), else -1; and the customer's share of such repeats among its invoices
     /// issued on earlier days (point in time: same-day invoices are not counted).
+    ///
+    /// With `shareSlot` (the output slot of each invoice row, -1 when not requested), the shares
+    /// are stored only for the requested rows, at their slots (`shareCount` of them): the daily
+    /// score reads a tenth of the rows and need not fill an array of the whole history.
     static func duplicateOriginals(
-        _ invoices: InvoiceTable, dayOrder: [Int32], customerCount: Int, options: AnomalyFeatureOptions
+        _ invoices: InvoiceTable, dayOrder: [Int32], customerCount: Int, options: AnomalyFeatureOptions,
+        shareSlot: [Int32]? = nil, shareCount: Int? = nil
     ) -> (originals: [Int32], repeatShare: [Double]) {
         let n = invoices.count
         var result = [Int32](repeating: -1, count: n)
-        var share = [Double](repeating: 0, count: n)
+        var share = [Double](repeating: 0, count: shareSlot == nil ? n : (shareCount ?? n))
         guard n > 1 else { return (result, share) }
+        let shareSlot = shareSlot ?? []
+        let slotted = !shareSlot.isEmpty
         // Stable counting sort of the day order by customer: customer-major, then (day, input order).
         var start = [Int](repeating: 0, count: customerCount + 1)
         for c in invoices.customer { start[Int(c) + 1] += 1 }
@@ -379,8 +397,11 @@ public enum AnomalyFeatures {
                         before += t - dayStart
                         dayStart = t
                     }
-                    if before > 0 { share[Int(byCustomer[t])] = Double(repeatsBefore) / Double(before) }
                     let i = Int(byCustomer[t])
+                    if before > 0 {
+                        let s = slotted ? Int(shareSlot[i]) : i
+                        if s >= 0 { share[s] = Double(repeatsBefore) / Double(before) }
+                    }
                     let cents = centsOf[t]
                     var original = -1
                     var u = t - 1
