@@ -356,44 +356,53 @@ public enum AnomalyFeatures {
         guard n > 1 else { return (result, share) }
         let shareSlot = shareSlot ?? []
         let slotted = !shareSlot.isEmpty
-        // Stable counting sort of the day order by customer: customer-major, then (day, input order).
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        for c in invoices.customer { start[Int(c) + 1] += 1 }
-        for c in 0..<customerCount { start[c + 1] += start[c] }
-        let runStart = start
-        var byCustomer = [Int32](repeating: 0, count: n)
-        for i in dayOrder {
-            let c = Int(invoices.customer[Int(i)])
-            byCustomer[start[c]] = i
-            start[c] += 1
-        }
         let window = options.duplicateWindowDays
         let lookBack = options.duplicateLookBack
+        // Stable counting sort of the day order by customer: customer-major, then (day, input order).
+        var start = [Int](repeating: 0, count: customerCount + 1)
+        var byCustomer = [Int32](repeating: 0, count: n)
         // Issue day and amount in cents in the customer-major order, so the scans below read
         // neighbouring values instead of jumping through the row-ordered columns.
         var dayOf = [Int32](repeating: 0, count: n)
         var centsOf = [Double](repeating: 0, count: n)
+        start.withUnsafeMutableBufferPointer { start in
+        byCustomer.withUnsafeMutableBufferPointer { byCustomer in
+        dayOf.withUnsafeMutableBufferPointer { dayOf in
+        centsOf.withUnsafeMutableBufferPointer { centsOf in
+        result.withUnsafeMutableBufferPointer { result in
+        share.withUnsafeMutableBufferPointer { share in
+        shareSlot.withUnsafeBufferPointer { shareSlot in
+        dayOrder.withUnsafeBufferPointer { dayOrder in
+        invoices.customer.withUnsafeBufferPointer { customer in
         invoices.issueDate.withUnsafeBufferPointer { issue in
-            invoices.amount.withUnsafeBufferPointer { amount in
-                for t in 0..<n {
-                    let i = Int(byCustomer[t])
-                    dayOf[t] = issue[i].raw
-                    centsOf[t] = (amount[i] * 100).rounded()
+        invoices.amount.withUnsafeBufferPointer { amount in
+            for c in customer { start[Int(c) + 1] += 1 }
+            for c in 0..<customerCount { start[c + 1] += start[c] }
+            var next = Array(start)
+            next.withUnsafeMutableBufferPointer { next in
+                for i in dayOrder {
+                    let c = Int(customer[Int(i)])
+                    byCustomer[next[c]] = i
+                    next[c] += 1
                 }
             }
-        }
-        dayOf.withUnsafeBufferPointer { dayOf in
-        centsOf.withUnsafeBufferPointer { centsOf in
+            for t in 0..<n {
+                let i = Int(byCustomer[t])
+                dayOf[t] = issue[i].raw
+                centsOf[t] = (amount[i] * 100).rounded()
+            }
             for c in 0..<customerCount {
-                let s = runStart[c], e = runStart[c + 1]
+                let s = start[c], e = start[c + 1]
                 guard e - s > 1 else { continue }
-                // Repeat counts over the days before the current one.
-                var before = 0, repeatsBefore = 0
+                // Repeat counts over the days before the current one, and over the current day so far
+                // (the first invoice of a customer is never a repeat).
+                var before = 0, repeatsBefore = 0, repeatsToday = 0
                 var dayStart = s
                 for t in (s + 1)..<e {
                     let today = dayOf[t]
                     if today != dayOf[dayStart] {
-                        for u in dayStart..<t where result[Int(byCustomer[u])] >= 0 { repeatsBefore += 1 }
+                        repeatsBefore += repeatsToday
+                        repeatsToday = 0
                         before += t - dayStart
                         dayStart = t
                     }
@@ -407,16 +416,17 @@ public enum AnomalyFeatures {
                     var u = t - 1
                     while u >= s && t - u <= lookBack {
                         if Int(today) - Int(dayOf[u]) > window { break }
-                        let j = Int(byCustomer[u])
-                        if centsOf[u] == cents && invoices.invoiceIds[j] != invoices.invoiceIds[i] {
-                            original = j
+                        if centsOf[u] == cents {
+                            let j = Int(byCustomer[u])
+                            if invoices.invoiceIds[j] != invoices.invoiceIds[i] { original = j }
                         }
                         u -= 1
                     }
                     result[i] = Int32(original)
+                    if original >= 0 { repeatsToday += 1 }
                 }
             }
-        }}
+        }}}}}}}}}}}
         return (result, share)
     }
 }
