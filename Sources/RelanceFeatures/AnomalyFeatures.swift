@@ -307,12 +307,22 @@ public enum AnomalyFeatures {
     /// 2 for a whole multiple of 1000 without cents, 1 for a multiple of 100, else 0.
     @inline(__always)
     static func roundLevel(_ amount: Double) -> Int {
-        let cents = (amount * 100).rounded()
+        let cents = roundedToCents(amount)
         guard cents < 9.0e15 else { return 0 }
         let c = Int64(cents)
         if c % 100_000 == 0 { return 2 }
         if c % 10_000 == 0 { return 1 }
         return 0
+    }
+
+    /// `(amount * 100).rounded()` (half away from zero), bit for bit, without a call into libm's
+    /// `round` (two per invoice in the sweep): below 2⁵² the fraction `x − trunc(x)` is exact, at or
+    /// above it every double is a whole number already.
+    static func roundedToCents(_ amount: Double) -> Double {
+        let x = amount * 100
+        guard x > 0 && x < 4_503_599_627_370_496 else { return x.rounded() }
+        let whole = Double(Int64(x))
+        return x - whole >= 0.5 ? whole + 1 : whole
     }
 
     /// Invoice rows ordered by issue day, ties in input order (counting sort over the day range).
@@ -327,14 +337,18 @@ public enum AnomalyFeatures {
             return (0..<n).sorted { issue[$0].raw != issue[$1].raw ? issue[$0].raw < issue[$1].raw : $0 < $1 }.map { Int32($0) }
         }
         var start = [Int](repeating: 0, count: span + 1)
-        for d in issue { start[Int(d.raw - lo) + 1] += 1 }
-        for b in 0..<span { start[b + 1] += start[b] }
         var order = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let b = Int(issue[i].raw - lo)
-            order[start[b]] = Int32(i)
-            start[b] += 1
-        }
+        start.withUnsafeMutableBufferPointer { start in
+        order.withUnsafeMutableBufferPointer { order in
+        issue.withUnsafeBufferPointer { issue in
+            for d in issue { start[Int(d.raw) - Int(lo) + 1] += 1 }
+            for b in 0..<span { start[b + 1] += start[b] }
+            for i in 0..<n {
+                let b = Int(issue[i].raw) - Int(lo)
+                order[start[b]] = Int32(i)
+                start[b] += 1
+            }
+        }}}
         return order
     }
 
@@ -389,7 +403,7 @@ public enum AnomalyFeatures {
             for t in 0..<n {
                 let i = Int(byCustomer[t])
                 dayOf[t] = issue[i].raw
-                centsOf[t] = (amount[i] * 100).rounded()
+                centsOf[t] = roundedToCents(amount[i])
             }
             for c in 0..<customerCount {
                 let s = start[c], e = start[c + 1]

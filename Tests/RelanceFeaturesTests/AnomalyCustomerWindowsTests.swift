@@ -122,3 +122,26 @@ import Testing
         }
     }
 }
+
+/// The sweep rounds amounts to cents without calling libm's `round`; it must give exactly
+/// `(amount * 100).rounded()` (half away from zero), including halves, whole numbers and amounts so
+/// large that every double is whole.
+@Suite struct CentsRoundingTests {
+    @Test func centsRoundingEqualsRoundedHalfAwayFromZero() {
+        var g = SplitMix64(seed: 0xCE47)
+        var amounts: [Double] = [0.005, 0.015, 0.025, 1.005, 2.675, 100.5 / 100, 1e-320, 5e-324, 0.004999999999999999,
+                                 45_035_996_273_704.95, 45_035_996_273_704.96, 45_035_996_273_705, 1e15, 1e300,
+                                 .greatestFiniteMagnitude, .infinity, 0, -0.0, -1.005, -2.5]
+        for _ in 0..<200_000 {
+            switch Int.random(in: 0..<4, using: &g) {
+            case 0: amounts.append(Double(Int.random(in: 0..<10_000_000, using: &g)) / 100 + 0.005)  // halves
+            case 1: amounts.append(Double(Int.random(in: 0..<10_000_000, using: &g)) / 100)
+            case 2: amounts.append(Double.random(in: 0..<1e7, using: &g))
+            default: amounts.append(Double(bitPattern: UInt64.random(in: 0x3CB0_0000_0000_0000...0x4700_0000_0000_0000, using: &g)))
+            }
+        }
+        for a in amounts {
+            #expect(AnomalyFeatures.roundedToCents(a).bitPattern == (a * 100).rounded().bitPattern, "amount \(a)")
+        }
+    }
+}
