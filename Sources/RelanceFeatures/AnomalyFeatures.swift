@@ -247,12 +247,22 @@ public enum AnomalyFeatures {
                     let i = Int(ord[t])
                     let c = Int(cust[i])
                     let history = Int(cnt[c])
-                    let logA = anomalyLog(amount[i])
+                    // A row computed in step 1 already holds the log amount and the round level.
+                    let position = all ? i : Int(slot[i])
+                    let logA: Double, round: Bool
+                    if position >= 0 {
+                        let row = out.baseAddress! + position * p
+                        logA = row[Column.logAmount.rawValue]
+                        round = row[Column.roundAmountLevel.rawValue] > 0
+                    } else {
+                        logA = anomalyLog(amount[i])
+                        round = roundLevel(amount[i]) > 0
+                    }
                     let dueDay = due[i]
                     windows.append(c, history: history, logAmount: logA,
                                    terms: dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day)))
                     if history == 0 { firstAmounts.insert(logA) }
-                    if roundLevel(amount[i]) > 0 { rnd[c] += 1 }
+                    if round { rnd[c] += 1 }
                     lday[c] = day
                     lcur[c] = cur[i]
                     let method = met[i].rawValue
@@ -263,7 +273,8 @@ public enum AnomalyFeatures {
             }
         }}}}}}}}}}}}}}
 
-        let (originals, repeatShare) = duplicateOriginals(invoices, dayOrder: order, customerCount: customers, options: options)
+        let (originals, repeatShare) = duplicateOriginals(
+            invoices, dayOrder: order, customerCount: customers, options: options, shareSlot: all ? nil : slot, shareCount: outRows)
         guard let requested else {
             var duplicateIds = [String?](repeating: nil, count: n)
             for i in 0..<n { values[i * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[i] }
@@ -282,7 +293,7 @@ public enum AnomalyFeatures {
             if first != k {
                 for j in 0..<p { values[k * p + j] = values[first * p + j] }
             }
-            values[k * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[r]
+            values[k * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[first]
             if originals[r] >= 0 {
                 values[k * p + Column.duplicateOfEarlier.rawValue] = 1
                 duplicateIds[k] = invoices.invoiceIds[Int(originals[r])]
@@ -296,12 +307,22 @@ public enum AnomalyFeatures {
     /// 2 for a whole multiple of 1000 without cents, 1 for a multiple of 100, else 0.
     @inline(__always)
     static func roundLevel(_ amount: Double) -> Int {
-        let cents = (amount * 100).rounded()
+        let cents = roundedToCents(amount)
         guard cents < 9.0e15 else { return 0 }
         let c = Int64(cents)
         if c % 100_000 == 0 { return 2 }
         if c % 10_000 == 0 { return 1 }
         return 0
+    }
+
+    /// `(amount * 100).rounded()` (half away from zero), bit for bit, without a call into libm's
+    /// `round` (two per invoice in the sweep): below 2⁵² the fraction `x − trunc(x)` is exact, at or
+    /// above it every double is a whole number already.
+    static func roundedToCents(_ amount: Double) -> Double {
+        let x = amount * 100
+        guard x > 0 && x < 4_503_599_627_370_496 else { return x.rounded() }
+        let whole = Double(Int64(x))
+        return x - whole >= 0.5 ? whole + 1 : whole
     }
 
     /// Invoice rows ordered by issue day, ties in input order (counting sort over the day range).
@@ -316,14 +337,18 @@ public enum AnomalyFeatures {
             return (0..<n).sorted { issue[$0].raw != issue[$1].raw ? issue[$0].raw < issue[$1].raw : $0 < $1 }.map { Int32($0) }
         }
         var start = [Int](repeating: 0, count: span + 1)
-        for d in issue { start[Int(d.raw - lo) + 1] += 1 }
-        for b in 0..<span { start[b + 1] += start[b] }
         var order = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let b = Int(issue[i].raw - lo)
-            order[start[b]] = Int32(i)
-            start[b] += 1
-        }
+        start.withUnsafeMutableBufferPointer { start in
+        order.withUnsafeMutableBufferPointer { order in
+        issue.withUnsafeBufferPointer { issue in
+            for d in issue { start[Int(d.raw) - Int(lo) + 1] += 1 }
+            for b in 0..<span { start[b + 1] += start[b] }
+            for i in 0..<n {
+                let b = Int(issue[i].raw) - Int(lo)
+                order[start[b]] = Int32(i)
+                start[b] += 1
+            }
+        }}}
         return order
     }
 
@@ -331,71 +356,91 @@ public enum AnomalyFeatures {
     /// same amount to the cent issued at most `duplicateWindowDays` before (or the same day but
     /// earlier in the input), else -1; and the customer's share of such repeats among its invoices
     /// issued on earlier days (point in time: same-day invoices are not counted).
+    ///
+    /// With `shareSlot` (the output slot of each invoice row, -1 when not requested), the shares
+    /// are stored only for the requested rows, at their slots (`shareCount` of them): the daily
+    /// score reads a tenth of the rows and need not fill an array of the whole history.
     static func duplicateOriginals(
-        _ invoices: InvoiceTable, dayOrder: [Int32], customerCount: Int, options: AnomalyFeatureOptions
+        _ invoices: InvoiceTable, dayOrder: [Int32], customerCount: Int, options: AnomalyFeatureOptions,
+        shareSlot: [Int32]? = nil, shareCount: Int? = nil
     ) -> (originals: [Int32], repeatShare: [Double]) {
         let n = invoices.count
         var result = [Int32](repeating: -1, count: n)
-        var share = [Double](repeating: 0, count: n)
+        var share = [Double](repeating: 0, count: shareSlot == nil ? n : (shareCount ?? n))
         guard n > 1 else { return (result, share) }
-        // Stable counting sort of the day order by customer: customer-major, then (day, input order).
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        for c in invoices.customer { start[Int(c) + 1] += 1 }
-        for c in 0..<customerCount { start[c + 1] += start[c] }
-        let runStart = start
-        var byCustomer = [Int32](repeating: 0, count: n)
-        for i in dayOrder {
-            let c = Int(invoices.customer[Int(i)])
-            byCustomer[start[c]] = i
-            start[c] += 1
-        }
+        let shareSlot = shareSlot ?? []
+        let slotted = !shareSlot.isEmpty
         let window = options.duplicateWindowDays
         let lookBack = options.duplicateLookBack
+        // Stable counting sort of the day order by customer: customer-major, then (day, input order).
+        var start = [Int](repeating: 0, count: customerCount + 1)
+        var byCustomer = [Int32](repeating: 0, count: n)
         // Issue day and amount in cents in the customer-major order, so the scans below read
         // neighbouring values instead of jumping through the row-ordered columns.
         var dayOf = [Int32](repeating: 0, count: n)
         var centsOf = [Double](repeating: 0, count: n)
+        start.withUnsafeMutableBufferPointer { start in
+        byCustomer.withUnsafeMutableBufferPointer { byCustomer in
+        dayOf.withUnsafeMutableBufferPointer { dayOf in
+        centsOf.withUnsafeMutableBufferPointer { centsOf in
+        result.withUnsafeMutableBufferPointer { result in
+        share.withUnsafeMutableBufferPointer { share in
+        shareSlot.withUnsafeBufferPointer { shareSlot in
+        dayOrder.withUnsafeBufferPointer { dayOrder in
+        invoices.customer.withUnsafeBufferPointer { customer in
         invoices.issueDate.withUnsafeBufferPointer { issue in
-            invoices.amount.withUnsafeBufferPointer { amount in
-                for t in 0..<n {
-                    let i = Int(byCustomer[t])
-                    dayOf[t] = issue[i].raw
-                    centsOf[t] = (amount[i] * 100).rounded()
+        invoices.amount.withUnsafeBufferPointer { amount in
+            for c in customer { start[Int(c) + 1] += 1 }
+            for c in 0..<customerCount { start[c + 1] += start[c] }
+            var next = Array(start)
+            next.withUnsafeMutableBufferPointer { next in
+                for i in dayOrder {
+                    let c = Int(customer[Int(i)])
+                    byCustomer[next[c]] = i
+                    next[c] += 1
                 }
             }
-        }
-        dayOf.withUnsafeBufferPointer { dayOf in
-        centsOf.withUnsafeBufferPointer { centsOf in
+            for t in 0..<n {
+                let i = Int(byCustomer[t])
+                dayOf[t] = issue[i].raw
+                centsOf[t] = roundedToCents(amount[i])
+            }
             for c in 0..<customerCount {
-                let s = runStart[c], e = runStart[c + 1]
+                let s = start[c], e = start[c + 1]
                 guard e - s > 1 else { continue }
-                // Repeat counts over the days before the current one.
-                var before = 0, repeatsBefore = 0
+                // Repeat counts over the days before the current one, and over the current day so far
+                // (the first invoice of a customer is never a repeat).
+                var before = 0, repeatsBefore = 0, repeatsToday = 0
                 var dayStart = s
                 for t in (s + 1)..<e {
                     let today = dayOf[t]
                     if today != dayOf[dayStart] {
-                        for u in dayStart..<t where result[Int(byCustomer[u])] >= 0 { repeatsBefore += 1 }
+                        repeatsBefore += repeatsToday
+                        repeatsToday = 0
                         before += t - dayStart
                         dayStart = t
                     }
-                    if before > 0 { share[Int(byCustomer[t])] = Double(repeatsBefore) / Double(before) }
                     let i = Int(byCustomer[t])
+                    if before > 0 {
+                        let s = slotted ? Int(shareSlot[i]) : i
+                        if s >= 0 { share[s] = Double(repeatsBefore) / Double(before) }
+                    }
                     let cents = centsOf[t]
                     var original = -1
                     var u = t - 1
                     while u >= s && t - u <= lookBack {
                         if Int(today) - Int(dayOf[u]) > window { break }
-                        let j = Int(byCustomer[u])
-                        if centsOf[u] == cents && invoices.invoiceIds[j] != invoices.invoiceIds[i] {
-                            original = j
+                        if centsOf[u] == cents {
+                            let j = Int(byCustomer[u])
+                            if invoices.invoiceIds[j] != invoices.invoiceIds[i] { original = j }
                         }
                         u -= 1
                     }
                     result[i] = Int32(original)
+                    if original >= 0 { repeatsToday += 1 }
                 }
             }
-        }}
+        }}}}}}}}}}}
         return (result, share)
     }
 }
