@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "RelanceExportTests", dependencies: ["RelanceExport"]),
         .testTarget(name: "RelanceOutreachTests", dependencies: ["RelanceOutreach"]),
         .testTarget(name: "RelanceReportTests", dependencies: ["RelanceReport", "SyntheticData"]),
-        .testTarget(name: "RelanceScoringTests", dependencies: ["RelanceScoring", "RelanceExport"]),
+        .testTarget(name: "RelanceScoringTests", dependencies: ["RelanceScoring", "RelanceExport", "SyntheticData"]),
         // Runs the built `relance` executable (exit statuses, stderr lines, JSON output).
         .testTarget(name: "RelanceCLITests", dependencies: ["relance"]),
     ],

@@ -141,7 +141,7 @@ public struct AnomalyDetector: Sendable, Codable {
         if options.maximumUnusualShare < 1 {
             var d = mcd.squaredDistances
             let k = min(d.count - 1, Int((Double(d.count) * (1 - options.maximumUnusualShare)).rounded(.up)))
-            let empirical = d.withUnsafeMutableBufferPointer { MinCovDetSearch.select(kth: k, in: $0) }
+            let empirical = d.withUnsafeMutableBufferPointer { OrderStatistic.select(kth: k, in: $0) }
             threshold = max(threshold, empirical)
         }
         let flagged = mcd.squaredDistances.filter { $0 >= threshold }.count
@@ -378,7 +378,7 @@ public struct AnomalyDetector: Sendable, Codable {
         let n = a.count
         guard n > 0 else { return 0 }
         return a.withUnsafeMutableBufferPointer { b in
-            let hi = MinCovDetSearch.select(kth: n / 2, in: b)
+            let hi = OrderStatistic.select(kth: n / 2, in: b)
             if n % 2 == 1 { return hi }
             var lo = -Double.infinity
             for k in 0..<(n / 2) { lo = max(lo, b[k]) }

@@ -322,7 +322,7 @@ struct MinCovDetSearch {
         let n = d.count
         if count >= n { return (0..<n).map { Int32($0) } }
         var work = d
-        let threshold = work.withUnsafeMutableBufferPointer { select(kth: count - 1, in: $0) }
+        let threshold = work.withUnsafeMutableBufferPointer { OrderStatistic.select(kth: count - 1, in: $0) }
         var out: [Int32] = []
         out.reserveCapacity(count)
         for i in 0..<n where d[i] < threshold { out.append(Int32(i)) }
@@ -332,25 +332,5 @@ struct MinCovDetSearch {
             i += 1
         }
         return out
-    }
-
-    /// The k-th smallest value (0-based) of `a`, reordering it (Hoare partition, median of three).
-    static func select(kth k: Int, in a: UnsafeMutableBufferPointer<Double>) -> Double {
-        var lo = 0, hi = a.count - 1
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            if a[mid] < a[lo] { a.swapAt(mid, lo) }
-            if a[hi] < a[lo] { a.swapAt(hi, lo) }
-            if a[hi] < a[mid] { a.swapAt(hi, mid) }
-            let pivot = a[mid]
-            var i = lo, j = hi
-            while i <= j {
-                while a[i] < pivot { i += 1 }
-                while a[j] > pivot { j -= 1 }
-                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
-            }
-            if k <= j { hi = j } else if k >= i { lo = i } else { return a[k] }
-        }
-        return a[k]
     }
 }

@@ -9,7 +9,7 @@
 /// order without a tie-breaking comparison. The decreasing order is the increasing one with its
 /// groups of equal scores reversed, each group still in row order. The result is exactly the order
 /// the comparison sorts gave.
-struct ScoreOrder {
+public struct ScoreOrder {
     /// Row indices by increasing score, ties by row order.
     let ascending: [Int]
     /// Row indices by decreasing score, ties by row order.
@@ -53,14 +53,14 @@ struct ScoreOrder {
     }
 
     /// A key whose unsigned order is the numeric order of finite doubles; −0 maps to +0's key.
-    @inline(__always) static func key(_ x: Double) -> UInt64 {
+    @inline(__always) public static func key(_ x: Double) -> UInt64 {
         let bits = (x + 0.0).bitPattern   // −0 + 0 = +0
         return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
     }
 
     /// Indices 0..<n stably ordered by `keys` (LSD radix sort, 11-bit digits; digits on which all
     /// keys agree are skipped).
-    static func radixOrder(_ keys: [UInt64]) -> [Int] {
+    public static func radixOrder(_ keys: [UInt64]) -> [Int] {
         let n = keys.count
         guard n > 1 else { return Array(0..<n) }
         guard n <= Int(Int32.max) else {

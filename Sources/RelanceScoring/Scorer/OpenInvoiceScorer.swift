@@ -261,26 +261,20 @@ public struct OpenInvoiceScorer: Sendable {
     /// Row indices in work order: tier (critical first), then priority (highest first), then
     /// `idBefore` (the invoice id) for rows equal on both.
     ///
-    /// The sort compares plain numbers side by side in one array; only runs of rows with equal
-    /// tier and priority (rare: equal amounts at the same certainty) are then ordered by id.
+    /// Tier and priority order by radix passes (``RankedOrder``); only runs of rows with equal
+    /// tier and priority (equal amounts at the same certainty) are then ordered by id.
     static func workOrder(tiers: [RiskTier], priority: [Double], idBefore: (Int, Int) -> Bool) -> [Int] {
-        let rank = RiskTier.allCases
-        var keys = (0..<tiers.count).map {
-            WorkOrderKey(rank: rank.firstIndex(of: tiers[$0]) ?? 0, priority: priority[$0], index: $0)
-        }
-        keys.sort { a, b in
-            if a.rank != b.rank { return a.rank > b.rank }
-            if a.priority != b.priority { return a.priority > b.priority }
-            return a.index < b.index
-        }
+        let tierRank = RiskTier.allCases
+        let rank = tiers.map { UInt8(tierRank.firstIndex(of: $0) ?? 0) }
+        var order = RankedOrder.descending(rank: rank, value: priority)
         var start = 0
-        while start < keys.count {
+        while start < order.count {
             var end = start + 1
-            while end < keys.count && keys[end].rank == keys[start].rank && keys[end].priority == keys[start].priority { end += 1 }
-            if end - start > 1 { keys[start..<end].sort { idBefore($0.index, $1.index) } }
+            while end < order.count && rank[order[end]] == rank[order[start]] && priority[order[end]] == priority[order[start]] { end += 1 }
+            if end - start > 1 { order[start..<end].sort { idBefore($0, $1) } }
             start = end
         }
-        return keys.map(\.index)
+        return order
     }
 
     /// Customer names by customer code ("" when the customer file has no row for the code).
@@ -292,13 +286,6 @@ public struct OpenInvoiceScorer: Sendable {
         }
         return names
     }
-}
-
-/// A row's place in the work order: its tier's rank, its priority, and the row itself.
-private struct WorkOrderKey {
-    var rank: Int
-    var priority: Double
-    var index: Int
 }
 
 /// The buffers the probability chunks share: each chunk writes only its own rows and its own slot.

@@ -40,12 +40,15 @@ public struct RiskTierThresholds: Sendable, Codable, Equatable {
     /// The priorities at the top ``criticalPriorityShare`` and ``highPriorityShare`` of `priorities`
     /// (nearest-rank percentiles; +∞ for an empty list, so nothing qualifies).
     public func priorityCutoffs(_ priorities: [Double]) -> (critical: Double, high: Double) {
-        let sorted = priorities.filter(\.isFinite).sorted()
-        guard !sorted.isEmpty else { return (.infinity, .infinity) }
+        // Two order statistics, found by selection rather than by sorting the whole day's list
+        // (the value at a rank is the same either way).
+        var finite = priorities.filter(\.isFinite)
+        guard !finite.isEmpty else { return (.infinity, .infinity) }
+        let count = finite.count
         func top(_ share: Double) -> Double {
             guard share > 0 else { return .infinity }
-            let rank = Int((Double(sorted.count) * (1 - share)).rounded(.up))   // 1-based nearest rank
-            return sorted[min(sorted.count - 1, max(0, rank - 1))]
+            let rank = Int((Double(count) * (1 - share)).rounded(.up))   // 1-based nearest rank
+            return finite.withUnsafeMutableBufferPointer { OrderStatistic.select(kth: min(count - 1, max(0, rank - 1)), in: $0) }
         }
         return (top(criticalPriorityShare), top(highPriorityShare))
     }
