@@ -75,7 +75,8 @@ public enum AtomicFile {
     /// Why: the daily risk list is tens of megabytes. Formatting it whole and then writing it
     /// touched as much fresh memory as the file's size and left the cores idle while the kernel
     /// copied and flushed it. Here each worker reuses one buffer: it takes the next block number,
-    /// fills its buffer, waits until the blocks before it are written and writes its block while
+    /// fills its buffer, waits until the blocks before it are written, writes its block and asks
+    /// the kernel to start writing it to disk (so the final flush has little left to do) while
     /// the other workers go on formatting. A worker only waits for blocks already taken by running
     /// workers, so the workers cannot deadlock, even when they run one after the other.
     public static func write(blockCount: Int, to url: URL, fill: @Sendable (Int, inout CSVBuffer) -> Void) throws {
@@ -108,7 +109,7 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes all of `raw` at `offset`.
+    /// Writes all of `raw` at `offset`, then starts its write-back (``EarlyWriteBack``).
     private static func writeFully(_ fd: Int32, _ raw: UnsafeRawBufferPointer, at offset: Int) -> BlockWrite {
         var done = 0
         while done < raw.count {
@@ -119,6 +120,7 @@ public enum AtomicFile {
             }
             done += n
         }
+        EarlyWriteBack.start(fd, offset: offset, count: done)
         return .written(done)
     }
 
