@@ -189,47 +189,6 @@ final class CSVScanner {
         }
         // The blank lines before the record are part of what this record consumes.
         recordLine = nextLine + lines
-        // Fast path: a record with no quote, read a word at a time in one sweep whose separators
-        // are taken from bit masks (no loop per field, whose exit mispredicts on every field of
-        // varying length). Any quote, a lone CR, or a record that runs to the last 8 bytes of the
-        // buffer leaves it to the field-by-field loop below, from the start of the record.
-        if buf[p] != 34 {
-            var q = p
-            var fieldStart = p
-            var high: UInt64 = 0
-            sweep: while q + 8 <= end {
-                let w = UnsafeRawPointer(buf + q).loadUnaligned(as: UInt64.self)
-                let lineEnds = CSVScanner.exactByteMask(w, 0x0A) | CSVScanner.exactByteMask(w, 0x0D)
-                let quotes = CSVScanner.exactByteMask(w, 0x22)
-                // A quote before the end of this record (a quote in the next record is fine).
-                if quotes != 0 && (lineEnds == 0 || quotes & (lineEnds ^ (lineEnds &- 1)) != 0) { break sweep }
-                var stops = CSVScanner.exactByteMask(w, 0x2C) | lineEnds
-                while stops != 0 {
-                    let k = stops.trailingZeroBitCount >> 3
-                    let at = q + k
-                    let c = buf[at]
-                    if c == 44 {
-                        push(FieldSpan(start: fieldStart, end: at, escaped: false))
-                        fieldStart = at + 1
-                        stops &= stops &- 1
-                        continue
-                    }
-                    // The end of the line: LF, or CR LF (a lone CR goes to the general loop).
-                    var after = at + 1
-                    if c == 13 {
-                        guard after < end, buf[after] == 10 else { break sweep }
-                        after += 1
-                    }
-                    let before = k == 0 ? 0 : w & (UInt64.max >> UInt64(64 - 8 * k))
-                    high |= before
-                    push(FieldSpan(start: fieldStart, end: at, escaped: false))
-                    return recordDone(after, lines + 1, (high & 0x8080_8080_8080_8080) != 0 ? 0x80 : 0, n)
-                }
-                high |= w
-                q += 8
-            }
-            n = 0
-        }
         while true {
             // At the start of a field.
             if p < end, buf[p] == 34 {  // "
@@ -305,14 +264,6 @@ final class CSVScanner {
                 return recordDone(q + 1, lines + 1, acc, n)
             }
         }
-    }
-
-    /// The high bit of each byte of `w` equal to `byte`, and no other bit (every match is exact, so
-    /// all of them can be iterated).
-    @inline(__always) static func exactByteMask(_ w: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        let low7 = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
-        return ~(low7 | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     /// The high bit of each byte of `w` equal to `byte`, exact up to and including the lowest
