@@ -17,11 +17,9 @@ final class TableReader {
     private let translations: [ValueTranslation?]
     /// Header names of columns no canonical column or source uses.
     let ignoredColumns: [String]
-    /// The file's date format, and whether it is `yyyy-MM-dd` (then read through `isoDays`).
+    /// The file's date format, and whether it is `yyyy-MM-dd` (then read by the ISO fast path).
     let dateFormat: DateFormat
     private let datesAreISO: Bool
-    /// Months already seen in this reader's dates (one reader per thread).
-    private var isoDays = ISODayCache()
 
     /// Opens `url` and reads its header. Header problems are added to `log`; returns nil when the
     /// file cannot be used at all (missing, empty, missing required columns).
@@ -75,7 +73,7 @@ final class TableReader {
 
     /// The day written in `b` in the file's date format, nil when it is not one.
     @inline(__always) func day(_ b: UnsafeRawBufferPointer) -> Day? {
-        datesAreISO ? isoDays.day(b) : dateFormat.parse(b)
+        datesAreISO ? CivilCalendar.parseISO(b) : dateFormat.parse(b)
     }
 
     private static func resolveColumns(file: InputFile, fileName: String, header: [String], mapping: FileMapping, log: inout IssueLog)
