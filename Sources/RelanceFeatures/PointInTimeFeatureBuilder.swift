@@ -31,14 +31,8 @@ public struct PointInTimeFeatureBuilder: Sendable {
 
     /// Validates the history (customer codes, dates, event references) and orders it by day.
     public init(_ dataset: Dataset, options: FeatureOptions = FeatureOptions()) throws {
-        try self.init(dataset, options: options, parallelFrom: PreparedHistory.parallelScatterMinimum)
-    }
-
-    /// With the history size from which the history is laid out by two threads (tests force both
-    /// ways on small histories: the rows must not depend on it).
-    init(_ dataset: Dataset, options: FeatureOptions, parallelFrom minimum: Int) throws {
         self.options = options
-        history = try PreparedHistory(dataset, options: options, parallelFrom: minimum)
+        history = try PreparedHistory(dataset, options: options)
     }
 
     /// The columns every matrix from this builder carries.

@@ -42,11 +42,7 @@ final class PreparedHistory: Sendable {
 
     let timeline: CustomerTimeline
 
-    /// Rows (invoices, or timeline entries) from which the customer-major layouts are written by
-    /// two threads.
-    static let parallelScatterMinimum = 200_000
-
-    init(_ dataset: Dataset, options: FeatureOptions, parallelFrom parallelMinimum: Int = PreparedHistory.parallelScatterMinimum) throws {
+    init(_ dataset: Dataset, options: FeatureOptions) throws {
         if let problem = options.validationProblem() { throw FeatureError.invalidOptions(problem) }
         let inv = dataset.invoices
         let n = inv.count
@@ -89,32 +85,22 @@ final class PreparedHistory: Sendable {
         // ties in row order (and therefore equal on a truncated copy of the history). A stable
         // counting sort by customer, written as a scatter: the row-ordered columns are read
         // sequentially and each row's facts go straight to their slot.
-        // Two threads on a large history, each placing the rows of half of the customers (both read
-        // every row; each writes only its customers' slots, so the writes never meet).
         var factIndex = [Int32](repeating: 0, count: n)
         let hasMethod = inv.paymentMethod.count == n, hasChannel = inv.channel.count == n
-        let scatterParts = n >= parallelMinimum ? 2 : 1
         let facts = [InvoiceFacts](unsafeUninitializedCapacity: n) { out, count in
             LargePages.prefault(UnsafeMutableRawBufferPointer(out))
             factIndex.withUnsafeMutableBufferPointer { factIndex in
                 next.withUnsafeMutableBufferPointer { next in
-                    let shared = UncheckedSendableScatter(out: UnsafeMutableRawPointer(out.baseAddress!), factIndex: factIndex, next: next)
-                    DispatchQueue.concurrentPerform(iterations: scatterParts) { part in
-                        let first = Int32(customerCount * part / scatterParts), last = Int32(customerCount * (part + 1) / scatterParts)
-                        let out = shared.out.assumingMemoryBound(to: InvoiceFacts.self)
-                        for r in 0..<n {
-                            let customer = inv.customer[r]
-                            guard customer >= first && customer < last else { continue }
-                            let c = Int(customer)
-                            let m = shared.next[c]
-                            shared.next[c] = m + 1
-                            shared.factIndex[r] = Int32(m)
-                            (out + m).initialize(to: InvoiceFacts(
-                                customer: customer, issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
-                                paid: inv.paidDate[r].raw, amount: inv.amount[r],
-                                method: hasMethod ? inv.paymentMethod[r] : (r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown),
-                                channel: hasChannel ? inv.channel[r] : (r < inv.channel.count ? inv.channel[r] : .unknown)))
-                        }
+                    for r in 0..<n {
+                        let c = Int(inv.customer[r])
+                        let m = next[c]
+                        next[c] = m + 1
+                        factIndex[r] = Int32(m)
+                        (out.baseAddress! + m).initialize(to: InvoiceFacts(
+                            customer: inv.customer[r], issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
+                            paid: inv.paidDate[r].raw, amount: inv.amount[r],
+                            method: hasMethod ? inv.paymentMethod[r] : (r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown),
+                            channel: hasChannel ? inv.channel[r] : (r < inv.channel.count ? inv.channel[r] : .unknown)))
                     }
                 }
             }
@@ -181,8 +167,7 @@ final class PreparedHistory: Sendable {
 
         timeline = Self.buildTimeline(
             facts: facts, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
-            keptByInvoice: keptByInvoice, deadline: deadline, customerCount: customerCount, graceDays: graceDays,
-            parallelMinimum: parallelMinimum)
+            keptByInvoice: keptByInvoice, deadline: deadline, customerCount: customerCount, graceDays: graceDays)
     }
 
     /// Orders everything by customer, then by the first day on which it is known: an invoice issued
@@ -195,7 +180,7 @@ final class PreparedHistory: Sendable {
     /// scratch array and no index permutation (fresh memory is what a daily run pays most for).
     private static func buildTimeline(
         facts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
-        keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32, parallelMinimum: Int
+        keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
     ) -> CustomerTimeline {
         typealias Kind = CustomerTimeline.Kind
         typealias Entry = CustomerTimeline.Entry
@@ -254,31 +239,20 @@ final class PreparedHistory: Sendable {
         var settled = [Int32](repeating: 0, count: range)
         var late = [Int32](repeating: 0, count: range)
         var next = segmentStart
-        // Two threads on a large history, each placing the entries of half of the customers (both
-        // generate every entry; the first also counts the population's payments).
-        let scatterParts = m >= parallelMinimum ? 2 : 1
         var entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
             LargePages.prefault(UnsafeMutableRawBufferPointer(out))
             next.withUnsafeMutableBufferPointer { next in
                 settled.withUnsafeMutableBufferPointer { settled in
                     late.withUnsafeMutableBufferPointer { late in
-                        let shared = UncheckedSendableTimelineScatter(
-                            out: out.baseAddress!, next: next, settled: settled, late: late)
-                        DispatchQueue.concurrentPerform(iterations: scatterParts) { part in
-                            let first = Int32(customerCount * part / scatterParts), last = Int32(customerCount * (part + 1) / scatterParts)
-                            let countsPayments = part == 0
-                            forEachEntry { c, e in
-                                if c >= first && c < last {
-                                    let slot = shared.next[Int(c)]
-                                    shared.next[Int(c)] = slot + 1
-                                    (shared.out + slot).initialize(to: e)
-                                }
-                                if countsPayments && e.kind == .paid {
-                                    let k = Int(e.key) - Int(lo)
-                                    shared.settled[k] += 1
-                                    let f = facts[e.index]
-                                    if Int64(f.paid) > Int64(f.due) + Int64(graceDays) { shared.late[k] += 1 }
-                                }
+                        forEachEntry { c, e in
+                            let slot = next[Int(c)]
+                            next[Int(c)] = slot + 1
+                            (out.baseAddress! + slot).initialize(to: e)
+                            if e.kind == .paid {
+                                let k = Int(e.key) - Int(lo)
+                                settled[k] += 1
+                                let f = facts[e.index]
+                                if Int64(f.paid) > Int64(f.due) + Int64(graceDays) { late[k] += 1 }
                             }
                         }
                     }
@@ -403,22 +377,6 @@ struct InvoiceFacts: Sendable {
     var amount: Double
     var method: PaymentMethod
     var channel: InvoiceChannel
-}
-
-/// The facts scatter's buffers: each worker writes only its customers' slots and rows.
-private struct UncheckedSendableScatter: @unchecked Sendable {
-    let out: UnsafeMutableRawPointer
-    let factIndex: UnsafeMutableBufferPointer<Int32>
-    let next: UnsafeMutableBufferPointer<Int>
-}
-
-/// The timeline scatter's buffers: each worker writes only its customers' entries; the first
-/// alone counts the payments.
-private struct UncheckedSendableTimelineScatter: @unchecked Sendable {
-    let out: UnsafeMutablePointer<CustomerTimeline.Entry>
-    let next: UnsafeMutableBufferPointer<Int>
-    let settled: UnsafeMutableBufferPointer<Int32>
-    let late: UnsafeMutableBufferPointer<Int32>
 }
 
 /// The timeline being sorted, segment by segment; each worker sorts only its customers' segments.

@@ -59,20 +59,6 @@ import Testing
         }
     }
 
-    /// A large history is laid out customer-major by two threads; the rows are those of one thread.
-    @Test func historyLaidOutByTwoThreadsGivesTheSameRows() throws {
-        let one = try PointInTimeFeatureBuilder(Self.history, options: Self.options, parallelFrom: Int.max)
-        let two = try PointInTimeFeatureBuilder(Self.history, options: Self.options, parallelFrom: 0)
-        let all = Array(0..<Self.history.invoices.count)
-        #expect(try one.features(forInvoices: all).values == two.features(forInvoices: all).values)
-        #expect(try one.scoringFeatures(openAsOf: HistoryFixture.day(400)).values
-                == two.scoringFeatures(openAsOf: HistoryFixture.day(400)).values)
-        #expect(one.history.facts.map(\.amount) == two.history.facts.map(\.amount))
-        #expect(one.history.factIndex == two.history.factIndex)
-        #expect(one.history.timeline.entries.map(\.code) == two.history.timeline.entries.map(\.code))
-        #expect(one.history.timeline.population(asOf: HistoryFixture.day(400).raw) == two.history.timeline.population(asOf: HistoryFixture.day(400).raw))
-    }
-
     /// The order of a request does not change any row.
     @Test func requestOrderDoesNotChangeRows() throws {
         let builder = try PointInTimeFeatureBuilder(Self.history, options: Self.options)
