@@ -88,7 +88,7 @@ final class PreparedHistory: Sendable {
         var factIndex = [Int32](repeating: 0, count: n)
         let hasMethod = inv.paymentMethod.count == n, hasChannel = inv.channel.count == n
         let facts = [InvoiceFacts](unsafeUninitializedCapacity: n) { out, count in
-            LargePages.prefault(UnsafeMutableRawBufferPointer(out))
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
             factIndex.withUnsafeMutableBufferPointer { factIndex in
                 next.withUnsafeMutableBufferPointer { next in
                     for r in 0..<n {
@@ -240,7 +240,7 @@ final class PreparedHistory: Sendable {
         var late = [Int32](repeating: 0, count: range)
         var next = segmentStart
         var entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
-            LargePages.prefault(UnsafeMutableRawBufferPointer(out))
+            LargePages.advise(UnsafeMutableRawBufferPointer(out))
             next.withUnsafeMutableBufferPointer { next in
                 settled.withUnsafeMutableBufferPointer { settled in
                     late.withUnsafeMutableBufferPointer { late in

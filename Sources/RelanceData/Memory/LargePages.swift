@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,33 +22,6 @@ public enum LargePages {
         #endif
     }
 
-    /// ``advise(_:)``, then has the kernel back the whole of `buffer` now, by writing one byte per
-    /// page from a few threads at once.
-    ///
-    /// Why: the kernel zeroes every fresh page on its first write. For a buffer that one thread then
-    /// fills (a scatter into a customer-major layout), that zeroing is serial and, on a virtual
-    /// machine whose host hands memory back lazily, it was up to half of preparing the history.
-    /// Done here it is shared between the cores. Only for buffers about to be written in full:
-    /// the bytes written are zeros in memory not yet initialised.
-    public static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
-        advise(buffer)
-        #if os(Linux)
-        guard buffer.count >= threshold, let base = buffer.baseAddress else { return }
-        let page = 4096
-        let pages = (buffer.count + page - 1) / page
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let shared = UncheckedSendableAddress(base)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var i = pages * part / parts
-            let end = pages * (part + 1) / parts
-            while i < end {
-                shared.base.storeBytes(of: 0, toByteOffset: i * page, as: UInt8.self)
-                i += 1
-            }
-        }
-        #endif
-    }
-
     /// ``advise(_:)`` for the reserved but not yet written capacity of `array` (call right after
     /// `reserveCapacity`, before appending: the kernel only backs untouched pages with huge pages).
     public static func adviseCapacity<Element>(of array: inout [Element]) {
@@ -62,8 +34,3 @@ public enum LargePages {
     }
 }
 
-/// The base of a buffer whose pages several threads touch (each its own pages).
-private struct UncheckedSendableAddress: @unchecked Sendable {
-    let base: UnsafeMutableRawPointer
-    init(_ base: UnsafeMutableRawPointer) { self.base = base }
-}
