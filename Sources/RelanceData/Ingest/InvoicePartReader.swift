@@ -40,6 +40,8 @@ final class InvoicePartReader: PartReader {
     var previousId = SortedIdRun()
     var firstId: [UInt8]?
     var duplicateFound = false
+    /// Whether the accepted rows' ids count up by one (see ``ConsecutiveNumbering``).
+    var numbering = ConsecutiveNumbering()
     var log = IssueLog()
     var rejects: RejectsLog?
     var rows = 0
@@ -86,6 +88,8 @@ final class InvoicePartReader: PartReader {
         self.log = IssueLog()
         var previousId = self.previousId
         var indexed = self.indexed
+        var numbering = self.numbering
+        if rowIsId { numbering.breakOff() }
         var lastCurrencyKey: UInt32 = 0
         var lastCurrencyCode: Int32 = 0
         var batch = self.batch
@@ -100,6 +104,7 @@ final class InvoicePartReader: PartReader {
             self.log = log
             self.previousId = previousId
             self.indexed = indexed
+            self.numbering = numbering
         }
         let limit = limit ?? Int.max
 
@@ -224,6 +229,7 @@ final class InvoicePartReader: PartReader {
                 continue
             }
 
+            if !rowIsId { numbering.observe(idBytes) }
             t.invoiceIds.append(rowIsId ? rowIdText : String(decoding: idBytes, as: UTF8.self))
             batch.add(customerBytes, row: t.customer.count, line: line)
             t.customer.append(-1)  // set when the batch is resolved

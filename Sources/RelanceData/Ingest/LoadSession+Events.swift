@@ -15,7 +15,8 @@ extension LoadSession {
         // table (already complete when the invoices arrived out of order).
         var numbered: NumberedIdIndex?
         if cInvoice != nil, !invoiceIdsIndexed {
-            numbered = NumberedIdIndex.build(dataset.invoices.invoiceIds, customers: dataset.invoices.customer)
+            numbered = invoiceNumbering.index(customers: dataset.invoices.customer)
+                ?? NumberedIdIndex.build(dataset.invoices.invoiceIds, customers: dataset.invoices.customer)
             if numbered == nil {
                 invoiceKeys = LoadSession.index(dataset.invoices.invoiceIds, capacity: dataset.invoices.count)
                 invoiceIdsIndexed = true

@@ -53,6 +53,7 @@ extension LoadSession {
         dataset.customerIds = first.customerIds
         invoiceKeys = first.ids
         invoiceIdsIndexed = first.indexed
+        invoiceNumbering = first.numbering
         let issuesBefore = log.total
         log.absorb(first.log, lineOffset: 0)
         if let rejects = first.rejects { self.rejects.append((.invoices, r.fileName, rejects)) }
@@ -174,6 +175,7 @@ extension LoadSession {
         a.log.absorb(b.log, lineOffset: lineOffset)
         if let br = b.rejects { a.rejects?.absorb(br, lineOffset: lineOffset) }
         a.rows += b.rows
+        a.numbering.append(b.numbering)
         return true
     }
 

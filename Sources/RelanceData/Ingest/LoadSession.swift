@@ -20,6 +20,8 @@ final class LoadSession {
     /// sorted ids need no index to be checked for duplicates).
     var invoiceKeys = ByteKeyTable(capacity: 16)
     var invoiceIdsIndexed = false
+    /// Whether invoices.csv's ids count up by one from row to row (then events need no id index).
+    var invoiceNumbering = ConsecutiveNumbering()
     let defaultCurrency: String
     /// Invoices files at least this large are read by two threads, one per half.
     let parallelThresholdBytes: Int

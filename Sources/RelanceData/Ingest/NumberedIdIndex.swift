@@ -48,6 +48,12 @@ struct NumberedIdIndex {
         prefixMask = prefix.count >= 8 ? UInt64.max : (UInt64(1) << (8 * UInt64(prefix.count))) &- 1
     }
 
+    /// The index of ids known to be numbered consecutively from `firstNumber` in row order (see
+    /// ``ConsecutiveNumbering``): nothing to build.
+    static func consecutive(prefix: [UInt8], width: Int, firstNumber: Int, customers: [Int32]) -> NumberedIdIndex {
+        NumberedIdIndex(prefix: prefix, width: width, entries: [], firstNumber: firstNumber, customers: customers)
+    }
+
     /// The index of `ids` (row = position), or nil when they do not all share one prefix and
     /// one width with a dense enough numbering.
     static func build(_ ids: [String], customers: [Int32]) -> NumberedIdIndex? {
