@@ -178,15 +178,7 @@ public struct StandardisedDesign: Sendable {
     /// Computed as a `dgemv` on the raw matrix with the coefficients mapped back to the raw scale
     /// (bⱼ·scaleⱼ) and a constant offset, so the cost is one pass over X.
     public func multiply(_ b: [Double]) throws -> [Double] {
-        precondition(b.count == order, "vector length must equal the design order")
-        let off = includesIntercept ? 1 : 0
-        var raw = [Double](repeating: 0, count: base.columns)
-        var constant = includesIntercept ? b[0] : 0
-        for (j, c) in columns.enumerated() {
-            let r = b[off + j] * scale[j]
-            raw[c] += r
-            constant -= r * shift[j]
-        }
+        let (raw, constant) = rawCoefficients(b)
         var y = try BLAS.multiply(base, raw, rows: rowRange)
         if constant != 0 {
             y.withUnsafeMutableBufferPointer { yp in

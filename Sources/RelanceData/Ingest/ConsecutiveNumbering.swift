@@ -25,11 +25,9 @@ struct ConsecutiveNumbering {
             guard b.count == width, let n = number(b), n == last + 1 else { state = .broken; return }
             last = n
         case .empty:
-            var digits = 0
-            while digits < b.count, digits < 9, b[b.count - 1 - digits] &- 48 < 10 { digits += 1 }
-            guard digits > 0 else { state = .broken; return }
-            prefix = Array(b[0..<(b.count - digits)])
-            width = b.count
+            guard let shape = NumberedIdIndex.shape(of: b) else { state = .broken; return }
+            prefix = shape.prefix
+            width = shape.width
             guard let n = number(b) else { state = .broken; return }
             first = n
             last = n

@@ -48,6 +48,15 @@ struct NumberedIdIndex {
         prefixMask = prefix.count >= 8 ? UInt64.max : (UInt64(1) << (8 * UInt64(prefix.count))) &- 1
     }
 
+    /// The shape an id gives every id of a numbered set: the id without its last digits (up to 9)
+    /// as the prefix, and its length; nil when it does not end with a digit.
+    static func shape(of b: UnsafeRawBufferPointer) -> (prefix: [UInt8], width: Int)? {
+        var digits = 0
+        while digits < b.count, digits < 9, b[b.count - 1 - digits] &- 48 < 10 { digits += 1 }
+        guard digits > 0 else { return nil }
+        return (Array(b[0..<(b.count - digits)]), b.count)
+    }
+
     /// The index of ids known to be numbered consecutively from `firstNumber` in row order (see
     /// ``ConsecutiveNumbering``): nothing to build.
     static func consecutive(prefix: [UInt8], width: Int, firstNumber: Int, customers: [Int32]) -> NumberedIdIndex {
@@ -58,13 +67,7 @@ struct NumberedIdIndex {
     /// one width with a dense enough numbering.
     static func build(_ ids: [String], customers: [Int32]) -> NumberedIdIndex? {
         guard var first = ids.first else { return nil }
-        let shape: (prefix: [UInt8], width: Int)? = first.withUTF8 { b in
-            var digits = 0
-            while digits < b.count, digits < 9, b[b.count - 1 - digits] &- 48 < 10 { digits += 1 }
-            guard digits > 0 else { return nil }
-            return (Array(b[0..<(b.count - digits)]), b.count)
-        }
-        guard let shape else { return nil }
+        guard let shape = first.withUTF8({ shape(of: UnsafeRawBufferPointer($0)) }) else { return nil }
         let probe = NumberedIdIndex(prefix: shape.prefix, width: shape.width, entries: [])
         let limit = 4 * ids.count + 1024
         var numbers = [Int32](repeating: 0, count: ids.count)

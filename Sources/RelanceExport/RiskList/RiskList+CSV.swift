@@ -27,10 +27,11 @@ extension RiskList {
         }
     }
 
-    /// Writes ``csv(renderReason:byteOrderMark:)`` atomically to `url`.
+    /// Writes ``csv(renderReason:byteOrderMark:)`` atomically to `url`, in blocks like
+    /// ``writeCSV(to:language:byteOrderMark:)``.
     public func writeCSV(to url: URL, renderReason: ReasonRenderer, byteOrderMark: Bool = false) throws {
         try withoutActuallyEscaping(renderReason) { render in
-            try AtomicFile.write(chunks: csvChunks(reasons: .rendered(render), byteOrderMark: byteOrderMark).lazy.map(\.bytes), to: url)
+            try writeCSVBlocks(to: url, reasons: .rendered(render), byteOrderMark: byteOrderMark)
         }
     }
 
@@ -45,21 +46,26 @@ extension RiskList {
         Self.text(of: csvChunks(reasons: .written(language), byteOrderMark: byteOrderMark))
     }
 
-    /// Writes ``csv(language:byteOrderMark:)`` atomically to `url`, chunk by chunk (the file is
-    /// never assembled in memory a second time).
+    /// Writes ``csv(language:byteOrderMark:)`` atomically to `url`.
     ///
     /// The rows are formatted in blocks on a few cores, each block written as soon as the blocks
     /// before it are (``AtomicFile/write(blockCount:to:fill:)``): the file is never held in memory.
     public func writeCSV(to url: URL, language: ReasonLanguage, byteOrderMark: Bool = false) throws {
+        try writeCSVBlocks(to: url, reasons: .written(language), byteOrderMark: byteOrderMark)
+    }
+
+    /// The rows formatted in blocks of ``writeBlockRows`` on a few cores, written in order.
+    private func writeCSVBlocks(to url: URL, reasons: CSVReasons, byteOrderMark: Bool) throws {
         let n = invoices.count
         let blockRows = Self.writeBlockRows
         let blocks = max(1, (n + blockRows - 1) / blockRows)
+        let reasons = UncheckedSendableReasons(reasons)
         try invoices.withUnsafeBufferPointer { rows in
             let all = UncheckedSendableRows(rows)
             try AtomicFile.write(blockCount: blocks, to: url) { k, out in
                 if k == 0 { Self.appendCSVHeader(byteOrderMark: byteOrderMark, to: &out) }
                 let range = (k * blockRows)..<min((k + 1) * blockRows, n)
-                Self.appendCSVRows(all.buffer, range, reasons: .written(language), to: &out)
+                Self.appendCSVRows(all.buffer, range, reasons: reasons.value, to: &out)
             }
         }
     }

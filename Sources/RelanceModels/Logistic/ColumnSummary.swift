@@ -15,79 +15,23 @@ struct ColumnSummary {
     }
 
     /// The summary of the contiguous rows `rowRange` only (reported rows count from its start).
-    ///
-    /// Wide designs are split by *columns* over the cores: each part runs the same sequential sums
-    /// over the rows for its own columns, so the results are bit for bit those of one thread (a split
-    /// by rows would change the order of the additions, hence the means' last bits and, through the
-    /// standardisation, every fit's rounding).
     static func compute(_ x: DenseMatrix, rows rowRange: Range<Int>, featureNames: [String]) throws -> ColumnSummary {
-        let n = rowRange.count, p = x.columns, first = rowRange.lowerBound
-        var sums = [Double](repeating: 0, count: p)
-        var mins = [Double](repeating: .infinity, count: p)
-        var maxs = [Double](repeating: -.infinity, count: p)
-        var squares = [Double](repeating: 0, count: p)
-        let parts = n * p >= 1 << 18 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, p / 8, 4)) : 1
-        let bounds = (0...parts).map { $0 * p / parts }
-        x.values.withUnsafeBufferPointer { v in
-            sums.withUnsafeMutableBufferPointer { s in
-                mins.withUnsafeMutableBufferPointer { lo in
-                    maxs.withUnsafeMutableBufferPointer { hi in
-                        squares.withUnsafeMutableBufferPointer { sq in
-                            let v0 = v.baseAddress!, s0 = s.baseAddress!, lo0 = lo.baseAddress!, hi0 = hi.baseAddress!, sq0 = sq.baseAddress!
-                            let part = { (k: Int) in
-                                let c0 = bounds[k], width = bounds[k + 1] - c0
-                                guard width > 0 else { return }
-                                let sk = s0 + c0, lk = lo0 + c0, hk = hi0 + c0, qk = sq0 + c0
-                                // No per-cell test here (so the loop vectorises): a non-finite cell
-                                // makes its column's sum non-finite, and only then are the rows searched.
-                                for i in 0..<n {
-                                    let row = v0 + (first + i) * p + c0
-                                    for j in 0..<width {
-                                        let value = row[j]
-                                        sk[j] += value
-                                        if value < lk[j] { lk[j] = value }
-                                        if value > hk[j] { hk[j] = value }
-                                    }
-                                }
-                                // Two passes (mean, then squared deviations) for accuracy.
-                                let count = Double(max(n, 1))
-                                var means = [Double](repeating: 0, count: width)
-                                for j in 0..<width { means[j] = sk[j] / count }
-                                means.withUnsafeBufferPointer { m in
-                                    let m0 = m.baseAddress!
-                                    for i in 0..<n {
-                                        let row = v0 + (first + i) * p + c0
-                                        for j in 0..<width {
-                                            let d = row[j] - m0[j]
-                                            qk[j] += d * d
-                                        }
-                                    }
-                                }
-                            }
-                            if parts == 1 {
-                                part(0)
-                            } else {
-                                DispatchQueue.concurrentPerform(iterations: parts, execute: part)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if sums.contains(where: { !$0.isFinite }) {
+        do {
+            // The one-range case of the nested ranges: the same sums, in the same order.
+            return try computePrefixes(x, start: rowRange.lowerBound, ends: [rowRange.upperBound], featureNames: featureNames)[0]
+        } catch ModelError.nonFiniteValue {
+            // Only now are the rows searched, for the first bad cell.
+            let p = x.columns
             var bad: (Int, Int)? = nil
             x.values.withUnsafeBufferPointer { v in
-                rows: for i in 0..<n {
-                    let base = (first + i) * p
+                rows: for i in 0..<rowRange.count {
+                    let base = (rowRange.lowerBound + i) * p
                     for j in 0..<p where !v[base + j].isFinite { bad = (i, j); break rows }
                 }
             }
             if let (i, j) = bad { throw ModelError.nonFiniteValue(row: i + 1, feature: featureNames[j]) }
+            throw ModelError.nonFiniteValue(row: 0, feature: "(rows \(rowRange.lowerBound)..<\(rowRange.upperBound))")
         }
-        let count = Double(max(n, 1))
-        let means = sums.map { $0 / count }
-        let sds = squares.map { ($0 / count).squareRoot() }
-        return ColumnSummary(means: means, sds: sds, minimums: mins, maximums: maxs)
     }
 
     /// A column is constant when every value is equal, or when its spread is rounding noise
@@ -99,8 +43,13 @@ struct ColumnSummary {
 
 extension ColumnSummary {
     /// The summaries of the nested row ranges `start..<ends[k]` (`ends` ascending), bit for bit what
-    /// `compute(_:rows:featureNames:)` returns for each, from two reads of the longest range instead
-    /// of two per range.
+    /// each range summarised alone gives, from two reads of the longest range instead of two per
+    /// range (`compute(_:rows:featureNames:)` is the one-range case).
+    ///
+    /// Wide designs are split by *columns* over the cores: each part runs the same sequential sums
+    /// over the rows for its own columns, so the results are bit for bit those of one thread (a split
+    /// by rows would change the order of the additions, hence the means' last bits and, through the
+    /// standardisation, every fit's rounding).
     ///
     /// Why this is exact: a column sum (and minimum, maximum) is accumulated row by row from `start`,
     /// so its value after `ends[k]` rows *is* the sum of the shorter range; the squared deviations

@@ -71,6 +71,14 @@ public enum LogisticRegression {
         options: LogisticOptions = .standard, rowWeights: [Double]? = nil, warmStart: LogisticModel? = nil,
         progress: ((Int, Double) -> Void)? = nil
     ) throws -> LogisticModel {
+        try checkLabelledRows(x, rows: rows, labels: labels, options: options)
+        return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
+                              rowWeights: rowWeights, warmStart: warmStart, progress: progress)
+    }
+
+    /// The checks every labelled fit makes first: valid options, rows inside the matrix, one 0/1
+    /// label per row.
+    private static func checkLabelledRows(_ x: DenseMatrix, rows: Range<Int>, labels: [Double], options: LogisticOptions) throws {
         try options.validate()
         guard rows.lowerBound >= 0, rows.upperBound <= x.rows else {
             throw ModelError.dimensionMismatch("rows \(rows.lowerBound)..<\(rows.upperBound) of a \(x.rows)-row matrix")
@@ -81,8 +89,6 @@ public enum LogisticRegression {
         for (i, y) in labels.enumerated() where y != 0 && y != 1 {
             throw ModelError.invalidLabel(row: i + 1, value: y)
         }
-        return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
-                              rowWeights: rowWeights, warmStart: warmStart, progress: progress)
     }
 
     /// `fit(_:rows:labels:…)` as training runs it: `rigour` `.predictionsOnly` for a model used only
@@ -94,16 +100,7 @@ public enum LogisticRegression {
         warmStart: LogisticModel?, rigour: LogisticNewton.Rigour, summary: ColumnSummary?,
         progress: ((Int, Double) -> Void)?
     ) throws -> LogisticModel {
-        try options.validate()
-        guard rows.lowerBound >= 0, rows.upperBound <= x.rows else {
-            throw ModelError.dimensionMismatch("rows \(rows.lowerBound)..<\(rows.upperBound) of a \(x.rows)-row matrix")
-        }
-        guard labels.count == rows.count else {
-            throw ModelError.dimensionMismatch("\(labels.count) labels for \(rows.count) rows")
-        }
-        for (i, y) in labels.enumerated() where y != 0 && y != 1 {
-            throw ModelError.invalidLabel(row: i + 1, value: y)
-        }
+        try checkLabelledRows(x, rows: rows, labels: labels, options: options)
         return try fitTargets(x, rowRange: rows, targets: labels, featureNames: featureNames, options: options,
                               rowWeights: nil, warmStart: warmStart, rigour: rigour, summary: summary, progress: progress)
     }

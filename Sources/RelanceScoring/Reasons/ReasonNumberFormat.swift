@@ -43,29 +43,9 @@ struct ReasonNumberFormat {
     /// from `w.cc` scales back to exactly `wcc` cents, so this is the text the parse-and-format path
     /// gives, without parsing a double. Nil for anything else.
     private func moneyFromCents(_ detail: String) -> String? {
-        var detail = detail
-        return detail.withUTF8 { b -> String? in
-            var i = 0
-            let negative = i < b.count && b[i] == UInt8(ascii: "-")
-            if negative { i += 1 }
-            var whole: UInt64 = 0
-            let start = i
-            while i < b.count, b[i] &- 48 < 10 { whole = whole * 10 + UInt64(b[i] &- 48); i += 1 }
-            let count = i - start
-            guard count >= 1 && count <= 12, i + 4 < b.count, b[i] == UInt8(ascii: "."),
-                  b[i + 1] &- 48 < 10, b[i + 2] &- 48 < 10, b[i + 3] == UInt8(ascii: " ") else { return nil }
-            let cents = Int(b[i + 1] &- 48) * 10 + Int(b[i + 2] &- 48)
-            let currency = UnsafeBufferPointer(rebasing: b[(i + 4)...])
-            // The currency must be what splitting at the first space leaves: non-empty, no space.
-            guard !currency.isEmpty, !currency.contains(UInt8(ascii: " ")) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(32 + currency.count)
-            if negative && (whole != 0 || cents != 0) { out.append(UInt8(ascii: "-")) }
-            appendDecimal(whole: whole, fraction: cents, digits: 2, to: &out)
-            if language == .fr { out += [0xC2, 0xA0] } else { out.append(UInt8(ascii: " ")) }
-            out.append(contentsOf: currency)
-            return String(decoding: out, as: UTF8.self)
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(32 + detail.utf8.count)
+        return appendMoneyFromCents(detail, to: &out) ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// `whole` with group marks, the decimal mark, then `fraction` on `digits` digits.
@@ -135,7 +115,8 @@ struct ReasonNumberFormat {
         if language == .fr { out.append(0xC2); out.append(0xA0); out.append(UInt8(ascii: "%")) } else { out.append(UInt8(ascii: "%")) }
     }
 
-    /// ``moneyFromCents(_:)`` appended to `out`; false (nothing appended) for other details.
+    /// ``moneyFromCents(_:)`` appended to `out`; false (nothing appended) for other details. The
+    /// currency must be what splitting at the first space leaves: non-empty, no space.
     private func appendMoneyFromCents(_ detail: String, to out: inout [UInt8]) -> Bool {
         var detail = detail
         return detail.withUTF8 { b -> Bool in

@@ -211,6 +211,8 @@ public struct OpenInvoiceScorer: Sendable {
             let x = UnsafeBufferPointer(rebasing: values[(i * p)..<((i + 1) * p)])
             let currency = inv.currencies.name(of: inv.currency[r])
             let severeExplains = usesSevere(i)
+            // The contributions are recomputed here rather than kept from pass 1: a row's 33 products
+            // cost less than storing and re-reading a contributions matrix the size of the features.
             _ = (severeExplains ? severe! : late).contributions(x, into: c)
             var reasons: [Reason] = []
             if daysOverdue[i] > 0 {
