@@ -92,7 +92,7 @@ extension LoadSession {
         t.invoice.append(contentsOf: bt.invoice)
         t.kind.append(contentsOf: bt.kind)
         t.note.append(contentsOf: bt.note)
-        t.sourceLine.append(contentsOf: bt.sourceLine.lazy.map { $0 + lineOffset })
+        LoadSession.appendShifted(bt.sourceLine, by: lineOffset, to: &t.sourceLine)
         a.table = t
         a.customerKeys = customerKeys
         a.customerIds = customerIds
