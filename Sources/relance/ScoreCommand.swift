@@ -92,6 +92,9 @@ struct ScoreCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure.cannotWrite("\(out): cannot write the risk list: folder \(folder) does not exist")
         }
+        // The list this run replaces: its cached pages dropped while the inputs are read (the
+        // final rename then has less to free).
+        ReplacedFileCache.dropSoon(url.path)
         let bundle: ModelBundle
         do {
             bundle = try ModelBundle.load(from: URL(fileURLWithPath: model))
