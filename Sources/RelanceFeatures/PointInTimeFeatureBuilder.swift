@@ -119,11 +119,11 @@ public struct PointInTimeFeatureBuilder: Sendable {
                     for j in chunks[part]..<chunks[part + 1] {
                         let q = all.buffer[j]
                         let invoice = history.facts[Int(q.fact)]
-                        let c = Int(invoice.customer)
+                        let c = Int(q.customer)
                         if c != replay.customer { replay.start(customer: c) }
                         replay.advance(through: q.asOf)
                         fill(
-                            invoice: invoice, asOf: q.asOf, totals: replay.totals,
+                            invoice: invoice, customer: c, asOf: q.asOf, totals: replay.totals,
                             medianDaysLate: replay.daysLate.median, into: staging + staged * p)
                         target[staged] = Int(q.position) * p
                         staged += 1
@@ -278,14 +278,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
 
     /// Writes the feature row of `invoice` as of day `a` from its customer's totals at `a`.
     @inline(__always) private func fill(
-        invoice: InvoiceFacts, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
+        invoice: InvoiceFacts, customer c: Int, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
         into x: UnsafeMutablePointer<Double>
     ) {
         let h = history
         let issue = invoice.issue, due = invoice.due, paid = invoice.paid
         let amount = invoice.amount
         let A = Int64(a)
-        let c = Int(invoice.customer)
 
         // The invoice itself is excluded from its customer's totals once the replay has seen it.
         let selfIssued = issue + 1 <= a

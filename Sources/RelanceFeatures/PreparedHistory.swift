@@ -76,6 +76,9 @@ final class PreparedHistory: Sendable {
             next[Int(c) + 1] += 1
         }
         for c in 0..<customerCount { next[c + 1] += next[c] }
+        // Customer c's facts are factStart[c]..<factStart[c + 1] (the facts themselves do not
+        // repeat the customer: 24 bytes each instead of 32, a quarter less memory to fill).
+        let factStart = next
         rowCustomer = inv.customer
         rowIssue = inv.issueDate
         rowDue = inv.dueDate
@@ -97,7 +100,7 @@ final class PreparedHistory: Sendable {
                         next[c] = m + 1
                         factIndex[r] = Int32(m)
                         (out.baseAddress! + m).initialize(to: InvoiceFacts(
-                            customer: inv.customer[r], issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
+                            issue: inv.issueDate[r].raw, due: inv.dueDate[r].raw,
                             paid: inv.paidDate[r].raw, amount: inv.amount[r],
                             method: hasMethod ? inv.paymentMethod[r] : (r < inv.paymentMethod.count ? inv.paymentMethod[r] : .unknown),
                             channel: hasChannel ? inv.channel[r] : (r < inv.channel.count ? inv.channel[r] : .unknown)))
@@ -166,7 +169,7 @@ final class PreparedHistory: Sendable {
         self.promiseKept = keptByInvoice
 
         timeline = Self.buildTimeline(
-            facts: facts, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
+            facts: facts, factStart: factStart, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
             keptByInvoice: keptByInvoice, deadline: deadline, customerCount: customerCount, graceDays: graceDays)
     }
 
@@ -179,7 +182,7 @@ final class PreparedHistory: Sendable {
     /// segment is sorted by key with a stable merge sort that runs in cache: no history-sized
     /// scratch array and no index permutation (fresh memory is what a daily run pays most for).
     private static func buildTimeline(
-        facts: [InvoiceFacts], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
+        facts: [InvoiceFacts], factStart: [Int], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
         keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
     ) -> CustomerTimeline {
         typealias Kind = CustomerTimeline.Kind
@@ -187,18 +190,26 @@ final class PreparedHistory: Sendable {
         /// Every entry with its customer, in construction order, which is the within-day order:
         /// issues, overdue, payments, events, deadlines, each by invoice or event order.
         func forEachEntry(_ body: (Int32, Entry) -> Void) {
+            // Facts are customer-major: customer by customer is fact order.
             facts.withUnsafeBufferPointer { facts in
-                for i in 0..<facts.count {
-                    let f = facts[i]
-                    body(f.customer, Entry(key: f.issue + 1, code: Kind.issued.rawValue << 29 | UInt32(i)))
-                }
-                for i in 0..<facts.count where facts[i].paid == none || facts[i].paid > facts[i].due {
-                    let f = facts[i]
-                    body(f.customer, Entry(key: max(f.issue, f.due) + 1, code: Kind.becameOverdue.rawValue << 29 | UInt32(i)))
-                }
-                for i in 0..<facts.count where facts[i].paid != none {
-                    let f = facts[i]
-                    body(f.customer, Entry(key: max(f.paid, f.issue) + 1, code: Kind.paid.rawValue << 29 | UInt32(i)))
+                factStart.withUnsafeBufferPointer { factStart in
+                    for c in 0..<customerCount {
+                        for i in factStart[c]..<factStart[c + 1] {
+                            body(Int32(c), Entry(key: facts[i].issue + 1, code: Kind.issued.rawValue << 29 | UInt32(i)))
+                        }
+                    }
+                    for c in 0..<customerCount {
+                        for i in factStart[c]..<factStart[c + 1] where facts[i].paid == none || facts[i].paid > facts[i].due {
+                            let f = facts[i]
+                            body(Int32(c), Entry(key: max(f.issue, f.due) + 1, code: Kind.becameOverdue.rawValue << 29 | UInt32(i)))
+                        }
+                    }
+                    for c in 0..<customerCount {
+                        for i in factStart[c]..<factStart[c + 1] where facts[i].paid != none {
+                            let f = facts[i]
+                            body(Int32(c), Entry(key: max(f.paid, f.issue) + 1, code: Kind.paid.rawValue << 29 | UInt32(i)))
+                        }
+                    }
                 }
             }
             for e in 0..<eventKind.count {
@@ -369,7 +380,6 @@ final class PreparedHistory: Sendable {
 
 /// The per-invoice facts the replay and the feature rows read, in 32 bytes.
 struct InvoiceFacts: Sendable {
-    var customer: Int32
     var issue: Int32
     var due: Int32
     /// `PreparedHistory.none` while open.
