@@ -35,9 +35,10 @@ final class PreparedHistory: Sendable {
     let dueMonth: [UInt8]
     let dueMonthBase: Int32
 
-    /// Day of each event row, and for a promise whether the invoice it names was paid by its
-    /// deadline (+1 kept, 0 broken, -1 names none): the timeline entries of events point here.
-    let eventDate: [Int32]
+    /// The promises to pay, in event order: the day each was made, and whether the invoice it
+    /// names was paid by its deadline (+1 kept, 0 broken, -1 names none). The timeline's promise
+    /// entries point here (a few percent of the events: no array per event row).
+    let promiseDay: [Int32]
     let promiseKept: [Int32]
 
     let timeline: CustomerTimeline
@@ -127,11 +128,11 @@ final class PreparedHistory: Sendable {
 
         let ev = dataset.events
         let m = ev.count
-        var eventDate = [Int32](repeating: 0, count: m)
-        // Whether a promise was kept by the invoice it names: +1 kept, 0 broken, -1 when it names
-        // none, or names an invoice not yet issued on the promise day (which could not be meant).
-        var keptByInvoice = [Int32](repeating: -1, count: m)
-        var deadline = [Int32](repeating: Self.none, count: m)
+        // Per promise, in event order: its day, customer and deadline, and whether it was kept by
+        // the invoice it names: +1 kept, 0 broken, -1 when it names none, or names an invoice not
+        // yet issued on the promise day (which could not be meant).
+        var promiseDay: [Int32] = [], promiseCustomer: [Int32] = [], deadline: [Int32] = []
+        var keptByInvoice: [Int32] = []
         for e in 0..<m {
             let c = ev.customer[e]
             guard c >= 0 && Int(c) < customerCount else {
@@ -141,7 +142,6 @@ final class PreparedHistory: Sendable {
             guard inRange(d) else {
                 throw FeatureError.invalidEventReference(sourceLine: line(ev.sourceLine, e), event: e, column: "date")
             }
-            eventDate[e] = d
             let r = ev.invoice[e]
             guard r >= -1 && Int(r) < n else {
                 throw FeatureError.invalidEventReference(sourceLine: line(ev.sourceLine, e), event: e, column: "invoice_id")
@@ -149,11 +149,15 @@ final class PreparedHistory: Sendable {
             if ev.kind[e] == .promiseToPay {
                 let promised = Self.promisedDay(in: ev.note[e]) ?? (d + Int32(options.defaultPromiseDays))
                 let due = min(max(promised, d), Self.lastValidDay)
-                deadline[e] = due
+                var kept: Int32 = -1
                 if r >= 0 && inv.issueDate[Int(r)].raw <= d {
                     let paid = inv.paidDate[Int(r)].raw
-                    keptByInvoice[e] = paid != Self.none && paid <= due ? 1 : 0
+                    kept = paid != Self.none && paid <= due ? 1 : 0
                 }
+                promiseDay.append(d)
+                promiseCustomer.append(c)
+                deadline.append(due)
+                keptByInvoice.append(kept)
             }
         }
         var since = [Int32](repeating: Self.none, count: customerCount)
@@ -165,12 +169,12 @@ final class PreparedHistory: Sendable {
             if d != Self.none && inRange(d) { since[Int(c)] = d }
         }
         customerSince = since
-        self.eventDate = eventDate
+        self.promiseDay = promiseDay
         self.promiseKept = keptByInvoice
 
         timeline = Self.buildTimeline(
-            facts: facts, factStart: factStart, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: eventDate,
-            keptByInvoice: keptByInvoice, deadline: deadline, customerCount: customerCount, graceDays: graceDays)
+            facts: facts, factStart: factStart, eventCustomer: ev.customer, eventKind: ev.kind, eventDate: ev.date,
+            promiseCustomer: promiseCustomer, deadline: deadline, customerCount: customerCount, graceDays: graceDays)
     }
 
     /// Orders everything by customer, then by the first day on which it is known: an invoice issued
@@ -182,8 +186,8 @@ final class PreparedHistory: Sendable {
     /// segment is sorted by key with a stable merge sort that runs in cache: no history-sized
     /// scratch array and no index permutation (fresh memory is what a daily run pays most for).
     private static func buildTimeline(
-        facts: [InvoiceFacts], factStart: [Int], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Int32],
-        keptByInvoice: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
+        facts: [InvoiceFacts], factStart: [Int], eventCustomer: [Int32], eventKind: [EventKind], eventDate: [Day],
+        promiseCustomer: [Int32], deadline: [Int32], customerCount: Int, graceDays: Int32
     ) -> CustomerTimeline {
         typealias Kind = CustomerTimeline.Kind
         typealias Entry = CustomerTimeline.Entry
@@ -213,7 +217,7 @@ final class PreparedHistory: Sendable {
                 }
             }
             for e in 0..<eventKind.count {
-                let d = eventDate[e]
+                let d = eventDate[e].raw
                 let kind: Kind
                 switch eventKind[e] {
                 case .disputeOpened: kind = .disputeOpened
@@ -223,8 +227,8 @@ final class PreparedHistory: Sendable {
                 }
                 body(eventCustomer[e], Entry(key: d + 1, code: kind.rawValue << 29 | UInt32(e)))
             }
-            for e in 0..<eventKind.count where eventKind[e] == .promiseToPay {
-                body(eventCustomer[e], Entry(key: deadline[e] + 1, code: Kind.promiseDeadline.rawValue << 29 | UInt32(e)))
+            for p in 0..<deadline.count {
+                body(promiseCustomer[p], Entry(key: deadline[p] + 1, code: Kind.promiseDeadline.rawValue << 29 | UInt32(p)))
             }
         }
 
