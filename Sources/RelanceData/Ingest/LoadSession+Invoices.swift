@@ -175,48 +175,44 @@ extension LoadSession {
         t.invoiceIds = []; t.sourceLine = []; t.disputed = []; t.paymentMethod = []; t.channel = []
         let second = UncheckedSendableTable(bt)
         bt = InvoiceTable()
-        withoutActuallyEscaping({ (group: Int) in
+        LoadSession.inParallel({
             let bt = second.table
-            if group == 0 {
-                var global = [Int32](repeating: -1, count: secondIds.count)
-                codes.append(contentsOf: bt.customer)
-                codes.withUnsafeMutableBufferPointer { codes in
-                    let from = codes.count - bt.count
-                    for row in from..<codes.count {
-                        let local = Int(codes[row])
-                        var code = global[local]
-                        if code < 0 {
-                            var name = secondIds.name(of: Int32(local))
-                            code = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customers, ids: &customerIds) }
-                            global[local] = code
-                        }
-                        codes[row] = code
-                        if customersGiven, code >= knownBelow {
-                            unknownRows += 1
-                            if firstUnknownLine == 0 { firstUnknownLine = bt.sourceLine[row - from] + lineOffset }
-                        }
+            var global = [Int32](repeating: -1, count: secondIds.count)
+            codes.append(contentsOf: bt.customer)
+            codes.withUnsafeMutableBufferPointer { codes in
+                let from = codes.count - bt.count
+                for row in from..<codes.count {
+                    let local = Int(codes[row])
+                    var code = global[local]
+                    if code < 0 {
+                        var name = secondIds.name(of: Int32(local))
+                        code = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customers, ids: &customerIds) }
+                        global[local] = code
+                    }
+                    codes[row] = code
+                    if customersGiven, code >= knownBelow {
+                        unknownRows += 1
+                        if firstUnknownLine == 0 { firstUnknownLine = bt.sourceLine[row - from] + lineOffset }
                     }
                 }
-                if currencyIdentity {
-                    currency.append(contentsOf: bt.currency)
-                } else {
-                    currency.append(contentsOf: bt.currency.lazy.map { currencyOf[Int($0)] })
-                }
-                issue.append(contentsOf: bt.issueDate)
-                due.append(contentsOf: bt.dueDate)
-                paid.append(contentsOf: bt.paidDate)
-                amount.append(contentsOf: bt.amount)
-            } else {
-                ids.append(contentsOf: bt.invoiceIds)
-                LoadSession.appendShifted(bt.sourceLine, by: lineOffset, to: &lines)
-                disputed.append(contentsOf: bt.disputed)
-                methods.append(contentsOf: bt.paymentMethod)
-                channels.append(contentsOf: bt.channel)
             }
-        }) { copyGroup in
-            let work = UncheckedSendableGroupWork(copyGroup)
-            DispatchQueue.concurrentPerform(iterations: 2) { work.run($0) }
-        }
+            if currencyIdentity {
+                currency.append(contentsOf: bt.currency)
+            } else {
+                currency.append(contentsOf: bt.currency.lazy.map { currencyOf[Int($0)] })
+            }
+            issue.append(contentsOf: bt.issueDate)
+            due.append(contentsOf: bt.dueDate)
+            paid.append(contentsOf: bt.paidDate)
+            amount.append(contentsOf: bt.amount)
+        }, {
+            let bt = second.table
+            ids.append(contentsOf: bt.invoiceIds)
+            LoadSession.appendShifted(bt.sourceLine, by: lineOffset, to: &lines)
+            disputed.append(contentsOf: bt.disputed)
+            methods.append(contentsOf: bt.paymentMethod)
+            channels.append(contentsOf: bt.channel)
+        })
         t.customer = codes; t.currency = currency; t.issueDate = issue; t.dueDate = due; t.paidDate = paid
         t.amount = amount; t.invoiceIds = ids; t.sourceLine = lines; t.disputed = disputed
         t.paymentMethod = methods; t.channel = channels
@@ -279,12 +275,6 @@ extension LoadSession {
 private struct UncheckedSendableTable: @unchecked Sendable {
     let table: InvoiceTable
     init(_ table: InvoiceTable) { self.table = table }
-}
-
-/// One group of the merge's column copies; the two groups change disjoint variables.
-private struct UncheckedSendableGroupWork: @unchecked Sendable {
-    let run: (Int) -> Void
-    init(_ run: @escaping (Int) -> Void) { self.run = run }
 }
 
 /// invoices.csv opened, its second half perhaps being read (see ``LoadSession/startInvoices()``).
