@@ -1,3 +1,5 @@
+import RelanceData
+
 /// Writes the sentence of a ``Reason`` straight into UTF-8 bytes: the one implementation of the
 /// wording ``ReasonText`` documents (``ReasonText/render(_:language:)`` decodes these bytes).
 ///
@@ -5,24 +7,25 @@
 /// building every sentence as a `String` (interpolations, joins, one allocation per piece) cost
 /// more than writing the rest of the file. Here each piece is appended to one reusable buffer.
 struct ReasonSentenceWriter {
-    var bytes: [UInt8] = []
+    /// Where the sentences go (the caller's writer: give it back with ``out`` when done).
+    var out: ByteWriter
     let format: ReasonNumberFormat
     private let fr: Bool
 
-    init(language: ReasonLanguage) {
+    init(language: ReasonLanguage, out: ByteWriter) {
         format = ReasonNumberFormat(language: language)
         fr = language == .fr
+        self.out = out
     }
 
     // MARK: Pieces
 
     @inline(__always) private mutating func put(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        out.append(s)
     }
 
     @inline(__always) private mutating func put(_ s: String) {
-        var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        out.append(s)
     }
 
     /// `en` or `fr` by the language.
@@ -32,25 +35,11 @@ struct ReasonSentenceWriter {
 
     /// An integer as string interpolation writes it (`String(n)`: no group mark).
     private mutating func plain(_ n: Int) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var m = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { t in
-            var count = 0
-            repeat {
-                t[count] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                count += 1
-            } while m > 0
-            while count > 0 {
-                count -= 1
-                bytes.append(t[count])
-            }
-        }
+        out.appendDecimalDigits(of: n)
     }
 
     /// An integer with the language's group marks (``ReasonNumberFormat/integer(_:)``).
-    private mutating func grouped(_ n: Int) { format.appendInteger(n, to: &bytes) }
+    private mutating func grouped(_ n: Int) { format.appendInteger(n, to: &out) }
 
     // MARK: Sentences
 
@@ -134,20 +123,20 @@ struct ReasonSentenceWriter {
                 put(en: "pays on the due date on average", fr: "règle en moyenne à l'échéance")
             } else if mean > 0 {
                 if fr {
-                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" jours après l'échéance")
                     if longest > 0 { put(" (retard maximal\u{00A0}: "); grouped(longest); put(" jours)") }
                 } else {
-                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" days after the due date on average")
                     if longest > 0 { put(" (longest delay "); grouped(longest); put(" days)") }
                 }
             } else {
                 if fr {
-                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" jours avant l'échéance")
                 } else {
-                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" days before the due date on average")
                 }
             }
@@ -168,12 +157,12 @@ struct ReasonSentenceWriter {
             case ...0: put(en: "no other overdue invoice", fr: "aucune autre facture échue impayée")
             case 1:
                 put(en: "1 other overdue invoice open (", fr: "1 autre facture échue impayée (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(")")
             default:
                 grouped(n)
                 put(en: " other overdue invoices open (", fr: " autres factures échues impayées (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(en: " in total)", fr: " au total)")
             }
         case .openBalance:
@@ -181,21 +170,21 @@ struct ReasonSentenceWriter {
             case ...0: put(en: "no other invoice open", fr: "aucune autre facture en cours")
             case 1:
                 put(en: "1 other invoice open (", fr: "1 autre facture en cours (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(")")
             default:
                 grouped(n)
                 put(en: " other invoices open (", fr: " autres factures en cours (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(en: " in total)", fr: " au total)")
             }
         case .amountRatio:
             put(en: "amount ", fr: "montant égal à ")
-            format.appendDecimal(reason.value, digits: 1, to: &bytes)
+            format.appendDecimal(reason.value, digits: 1, to: &out)
             put(en: "× this customer's usual", fr: " fois la moyenne de ce client")
         case .amount:
             put(en: "first invoice of this customer (", fr: "première facture de ce client (")
-            format.appendMoney(ReasonAmount.detail(reason.value, currency: reason.detail), to: &bytes)
+            format.appendMoney(ReasonAmount.detail(reason.value, currency: reason.detail), to: &out)
             put(")")
         case .paymentTerms:
             if fr { put("délai de paiement de "); grouped(n); put(" jours") }
@@ -254,9 +243,9 @@ struct ReasonSentenceWriter {
             else { put(en: "no financial difficulty reported", fr: "aucune difficulté financière signalée") }
         case .populationLateShare:
             if fr {
-                put("taux de retard de "); format.appendPercent(reason.value, to: &bytes); put(" sur l'ensemble des clients")
+                put("taux de retard de "); format.appendPercent(reason.value, to: &out); put(" sur l'ensemble des clients")
             } else {
-                format.appendPercent(reason.value, to: &bytes); put(" of all customers' payments late")
+                format.appendPercent(reason.value, to: &out); put(" of all customers' payments late")
             }
         case .daysOverdue:
             overdue(reason)
@@ -370,7 +359,7 @@ struct ReasonSentenceWriter {
         case .severeDelay?:
             put(en: ": p_late is the probability that it is still unpaid ",
                 fr: "\u{00A0}: p_late est la probabilité qu'elle reste impayée ")
-            bytes.append(contentsOf: horizon)
+            out.append(horizon)
             put(en: " days past due", fr: " jours après l'échéance")
         case .severeDelayReached?:
             put(en: ": severe delay reached", fr: "\u{00A0}: retard grave atteint")
