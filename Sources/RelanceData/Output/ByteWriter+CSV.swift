@@ -150,7 +150,7 @@ extension ByteWriter {
 
     /// A number with exactly `decimals` (0…9) decimals, rounded half away from zero, whatever the
     /// locale; nothing when `x` is not finite.
-    @inlinable public mutating func appendCSVFixed(_ x: Double, decimals: Int) {
+    @inlinable @inline(__always) public mutating func appendCSVFixed(_ x: Double, decimals: Int) {
         guard x.isFinite else { return }
         precondition(decimals >= 0 && decimals <= 9, "0…9 decimals")
         var scale = 1.0
@@ -167,14 +167,7 @@ extension ByteWriter {
         appendDigitsUnchecked(units / tens)
         if decimals > 0 {
             appendUnchecked(UInt8(ascii: "."))
-            var f = units % tens
-            var at = used &+ decimals
-            used = at
-            for _ in 0..<decimals {
-                at &-= 1
-                base[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: f % 10)
-                f /= 10
-            }
+            appendPaddedDigitsUnchecked(units % tens, digits: decimals)
         }
     }
 }

@@ -56,10 +56,28 @@ public struct ByteWriter {
         used &+= 1
     }
 
-    /// `count` bytes from `start`.
+    /// `count` bytes from `start`. Up to 16 bytes (ids, codes, most pieces of a sentence) are
+    /// copied as two overlapping words instead of a call to `memcpy`.
     @inlinable @inline(__always) public mutating func append(_ start: UnsafePointer<UInt8>, count n: Int) {
         reserve(n)
-        (base + used).update(from: start, count: n)
+        let to = UnsafeMutableRawPointer(base + used)
+        let from = UnsafeRawPointer(start)
+        if n >= 8 && n <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n < 4 {
+            var i = 0
+            while i < n { base[used &+ i] = start[i]; i &+= 1 }
+        } else {
+            (base + used).update(from: start, count: n)
+        }
         used &+= n
     }
 
@@ -106,19 +124,55 @@ public struct ByteWriter {
     }
 
     /// The decimal digits of `m`, after a ``reserve(_:)`` of 20 bytes: the digits are counted
-    /// first and then written in place from the last (no scratch copy).
+    /// first and then written in place from the last, two at a time (no scratch copy, half the
+    /// divisions).
     @inlinable @inline(__always) public mutating func appendDigitsUnchecked(_ m: UInt64) {
         var digits = 1
-        var t = m
-        while t >= 10 { t /= 10; digits &+= 1 }
+        var power: UInt64 = 10
+        while digits < 20 && m >= power { digits &+= 1; power = power &* 10 }
         var at = used &+ digits
         used = at
         var n = m
-        repeat {
-            at &-= 1
-            base[at] = UInt8(truncatingIfNeeded: n % 10) &+ UInt8(ascii: "0")
-            n /= 10
-        } while n > 0
+        let pairs = Self.digitPairs
+        while n >= 100 {
+            let r = Int(truncatingIfNeeded: n % 100)
+            n /= 100
+            at &-= 2
+            UnsafeMutableRawPointer(base + at).storeBytes(
+                of: UnsafeRawPointer(pairs + 2 &* r).loadUnaligned(as: UInt16.self), as: UInt16.self)
+        }
+        if n >= 10 {
+            at &-= 2
+            UnsafeMutableRawPointer(base + at).storeBytes(
+                of: UnsafeRawPointer(pairs + 2 &* Int(truncatingIfNeeded: n)).loadUnaligned(as: UInt16.self), as: UInt16.self)
+        } else {
+            base[at &- 1] = UInt8(truncatingIfNeeded: n) &+ UInt8(ascii: "0")
+        }
+    }
+
+    /// Exactly `digits` decimal digits of `m` (below 10^digits), zero-padded on the left, after a
+    /// ``reserve(_:)`` of that many bytes (the decimals of a fixed-point number).
+    @inlinable @inline(__always) public mutating func appendPaddedDigitsUnchecked(_ m: UInt64, digits: Int) {
+        var at = used &+ digits
+        used = at
+        var n = m
+        var left = digits
+        let pairs = Self.digitPairs
+        while left >= 2 {
+            let r = Int(truncatingIfNeeded: n % 100)
+            n /= 100
+            at &-= 2
+            left &-= 2
+            UnsafeMutableRawPointer(base + at).storeBytes(
+                of: UnsafeRawPointer(pairs + 2 &* r).loadUnaligned(as: UInt16.self), as: UInt16.self)
+        }
+        if left == 1 { base[at &- 1] = UInt8(truncatingIfNeeded: n % 10) &+ UInt8(ascii: "0") }
+    }
+
+    /// "00", "01", … "99": the text of every pair of digits.
+    @inlinable static var digitPairs: UnsafePointer<UInt8> {
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        return pairs.utf8Start
     }
 
     /// The bytes written from `start` on (an index returned by ``count`` earlier), to read or

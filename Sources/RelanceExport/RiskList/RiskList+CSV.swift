@@ -137,6 +137,8 @@ extension RiskList {
     ) {
         guard let first = rows.baseAddress, !range.isEmpty else { return }
         let days = out.dayCache()
+        var reasonLists: ReasonListWriter?
+        if case .written(let language) = reasonWriting { reasonLists = ReasonListWriter(language: language) }
         out.withUnsafeWriter { w in
             var rendered: [String] = []
             let comma = UInt8(ascii: ",")
@@ -174,10 +176,10 @@ extension RiskList {
                     rendered.removeAll(keepingCapacity: true)
                     for reason in row.pointee.reasons { rendered.append(renderReason(reason)) }
                     w.appendCSVJoined(rendered, separator: " | ", guardFormula: true)
-                case .written(let language):
+                case .written:
                     // Straight into the file's buffer; quoted afterwards only if needed.
                     let start = w.count
-                    ReasonText.append(row.pointee.reasons, separator: " | ", language: language, to: &w)
+                    reasonLists?.append(row.pointee.reasons, separator: " | ", to: &w)
                     w.finishCSVField(from: start, guardFormula: true)
                 }
                 w.append(10)

@@ -82,10 +82,10 @@ struct ReasonNumberFormat {
     /// ``decimal(_:digits:)`` appended to `out`.
     func appendDecimal(_ x: Double, digits: Int, to out: inout ByteWriter) {
         guard x.isFinite else { out.append("–" as StaticString); return }
-        guard digits > 0 else { appendInteger(Int(x.rounded()), to: &out); return }
+        guard digits > 0 else { appendInteger(Int(CSVBuffer.roundedHalfAway(x)), to: &out); return }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
-        let scaled = Int64((abs(x) * scale).rounded())
+        let scaled = Int64(CSVBuffer.roundedHalfAway(abs(x) * scale))
         let whole = Int(scaled / Int64(scale)), frac = Int(scaled % Int64(scale))
         if x < 0 && scaled != 0 { out.append(UInt8(ascii: "-")) }
         appendDecimal(whole: UInt64(whole), fraction: frac, digits: digits, to: &out)

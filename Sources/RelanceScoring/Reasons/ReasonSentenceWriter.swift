@@ -43,11 +43,33 @@ struct ReasonSentenceWriter {
 
     // MARK: Sentences
 
+    /// `Int(text)`, read from the bytes in place for the common case (1 to 18 ASCII digits: no
+    /// sign, so no overflow); anything else goes through `Int(_:)`.
+    @inline(__always) static func integer(_ text: String) -> Int? {
+        let digits: Int?? = text.utf8.withContiguousStorageIfAvailable { b -> Int? in
+            guard b.count >= 1 && b.count <= 18 else { return nil }
+            var v = 0
+            for c in b {
+                let d = c &- UInt8(ascii: "0")
+                if d > 9 { return nil }
+                v = v &* 10 &+ Int(d)
+            }
+            return v
+        }
+        if let found = digits ?? nil { return found }
+        return Int(text)
+    }
+
     /// Appends the sentence of `reason`.
     mutating func write(_ reason: Reason) {
-        let n = Int(reason.value.rounded())
+        write(reason, kind: Self.kind(of: reason.code))
+    }
+
+    /// Appends the sentence of `reason`, whose code is of `kind` (``kind(of:)``, perhaps
+    /// remembered by a ``ReasonCodeCache``).
+    mutating func write(_ reason: Reason, kind: CodeKind) {
+        let n = Int(CSVBuffer.roundedHalfAway(reason.value))
         let lowers = reason.contribution < 0
-        let kind = Self.kind(of: reason.code)
         if case .anomaly = kind {
             anomaly(reason)
             return
@@ -62,7 +84,7 @@ struct ReasonSentenceWriter {
         }
         switch code {
         case .lateShare:
-            let paid = Int(reason.detail) ?? 0, late = n, onTime = max(0, paid - late)
+            let paid = Self.integer(reason.detail) ?? 0, late = n, onTime = max(0, paid - late)
             if lowers {
                 if paid == 1 {
                     put(en: "paid its only earlier invoice on time", fr: "sa seule facture précédente réglée à temps")
@@ -95,7 +117,7 @@ struct ReasonSentenceWriter {
                 else { put("paid "); plain(late); put(" of "); plain(paid); put(" earlier invoices late") }
             }
         case .recentLateShare:
-            let k = Int(reason.detail) ?? 0, late = n, onTime = max(0, k - late)
+            let k = Self.integer(reason.detail) ?? 0, late = n, onTime = max(0, k - late)
             if lowers {
                 if k == 1 {
                     put(en: "paid the last invoice on time", fr: "dernière facture réglée à temps")
@@ -117,8 +139,8 @@ struct ReasonSentenceWriter {
                 else { put("paid "); plain(late); put(" of the last "); plain(k); put(" invoices late") }
             }
         case .daysLate:
-            let mean = reason.value, longest = Int(reason.detail) ?? 0
-            let digits = mean != mean.rounded() ? 1 : 0
+            let mean = reason.value, longest = Self.integer(reason.detail) ?? 0
+            let digits = mean != CSVBuffer.roundedHalfAway(mean) ? 1 : 0
             if abs(mean) < 0.05 {
                 put(en: "pays on the due date on average", fr: "règle en moyenne à l'échéance")
             } else if mean > 0 {
@@ -195,10 +217,10 @@ struct ReasonSentenceWriter {
                 grouped(n)
                 put(en: " days", fr: " jours")
             } else if n < 730 {
-                plain(Int((Double(n) / 30.44).rounded()))
+                plain(Int(CSVBuffer.roundedHalfAway(Double(n) / 30.44)))
                 put(en: " months", fr: " mois")
             } else {
-                plain(Int((Double(n) / 365.25).rounded()))
+                plain(Int(CSVBuffer.roundedHalfAway(Double(n) / 365.25)))
                 put(en: " years", fr: " ans")
             }
         case .paymentMethod:
@@ -317,7 +339,7 @@ struct ReasonSentenceWriter {
     /// `days_overdue`: the days past due, then what `p_late` means for the row's ``ScoreBasis``
     /// (the detail is "basis:horizon").
     private mutating func overdue(_ reason: Reason) {
-        let d = Int(reason.value.rounded())
+        let d = Int(CSVBuffer.roundedHalfAway(reason.value))
         if fr {
             put("échue depuis "); grouped(d); put(" jour")
             if d > 1 { put("s") }
@@ -371,7 +393,7 @@ struct ReasonSentenceWriter {
     /// `anomaly:*` reasons (never shown to the customer; no "lowers the risk" side).
     private mutating func anomaly(_ reason: Reason) {
         let kind = String(reason.code.dropFirst(ReasonCode.anomalyPrefix.count))
-        let n = Int(reason.value.rounded())
+        let n = Int(CSVBuffer.roundedHalfAway(reason.value))
         switch kind {
         case "duplicate_of":
             put(en: "possible duplicate of invoice ", fr: "doublon possible de la facture ")
