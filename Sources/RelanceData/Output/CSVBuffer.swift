@@ -103,11 +103,15 @@ public struct CSVBuffer: @unchecked Sendable {
         }
         let raw = UnsafeRawPointer(base)
         var special: UInt64 = 0, quotes: UInt64 = 0
+        // zeroByte(w ^ c) for the four bytes c, sharing `~(w ^ c) & 0x80…`: it is `~w & 0x80…` for
+        // every c below 0x80 (see hasSpecialByte).
         @inline(__always) func scan(_ w: UInt64) {
-            let q = zeroByte(w ^ 0x2222_2222_2222_2222)
-            quotes |= q
-            special |= q | zeroByte(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroByte(w ^ 0x0A0A_0A0A_0A0A_0A0A)
-                | zeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+            let high = ~w & 0x8080_8080_8080_8080
+            let q = (w ^ 0x2222_2222_2222_2222) &- 0x0101_0101_0101_0101
+            quotes |= q & high
+            special |= (q | ((w ^ 0x2C2C_2C2C_2C2C_2C2C) &- 0x0101_0101_0101_0101)
+                | ((w ^ 0x0A0A_0A0A_0A0A_0A0A) &- 0x0101_0101_0101_0101)
+                | ((w ^ 0x0D0D_0D0D_0D0D_0D0D) &- 0x0101_0101_0101_0101)) & high
         }
         var i = 0
         while i + 8 <= u.count {
@@ -126,9 +130,13 @@ public struct CSVBuffer: @unchecked Sendable {
 
     /// Whether one of the eight bytes of `w` is a comma, quote, LF or CR (exact: the zero-byte test
     /// `(v - 0x01…) & ~v & 0x80…` is non-zero exactly when `v` has a zero byte).
+    ///
+    /// The four tests share their last mask: `~(w ^ c) & 0x80…` is `~w & 0x80…` for a byte `c`
+    /// below 0x80, and `(a & m) | (b & m)` is `(a | b) & m`.
     @inlinable @inline(__always) static func hasSpecialByte(_ w: UInt64) -> Bool {
-        (zeroByte(w ^ 0x2C2C_2C2C_2C2C_2C2C) | zeroByte(w ^ 0x2222_2222_2222_2222)
-            | zeroByte(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D)) != 0
+        (((w ^ 0x2C2C_2C2C_2C2C_2C2C) &- 0x0101_0101_0101_0101) | ((w ^ 0x2222_2222_2222_2222) &- 0x0101_0101_0101_0101)
+            | ((w ^ 0x0A0A_0A0A_0A0A_0A0A) &- 0x0101_0101_0101_0101) | ((w ^ 0x0D0D_0D0D_0D0D_0D0D) &- 0x0101_0101_0101_0101))
+            & ~w & 0x8080_8080_8080_8080 != 0
     }
 
     /// A text field, quoted when needed.

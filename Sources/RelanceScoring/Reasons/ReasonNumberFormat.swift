@@ -50,23 +50,31 @@ struct ReasonNumberFormat {
         }
     }
 
-    /// The digits of `n`, a group mark before every group of three from the right (the marks'
-    /// bytes appended one by one: an array literal here could cost an allocation per mark).
+    /// The digits of `n`, a group mark before every group of three from the right: the leading
+    /// group as plain digits, then each group of three as a mark and three padded digits.
     private func appendGrouped(_ n: UInt64, to out: inout ByteWriter) {
-        // Up to 20 digits, most significant last, in a fixed buffer (no allocation per number).
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { t in
-            var m = n, count = 0
-            repeat {
-                t[count] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
+        out.reserve(32)
+        guard n >= 1000 else {
+            out.appendDigitsUnchecked(n)
+            return
+        }
+        // Up to 7 groups below 2^64; the lower ones, least significant first.
+        var groups: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var m = n
+        withUnsafeMutableBytes(of: &groups) { g in
+            let g = g.bindMemory(to: UInt64.self)
+            while m >= 1000 {
+                g[count] = m % 1000
+                m /= 1000
                 count += 1
-            } while m > 0
-            for i in 0..<count {
-                if i > 0 && (count - i) % 3 == 0 {
-                    if language == .fr { out.append(0xE2); out.append(0x80); out.append(0xAF) } else { out.append(UInt8(ascii: ",")) }
-                }
-                out.append(t[count - 1 - i])
+            }
+            out.appendDigitsUnchecked(m)
+            while count > 0 {
+                count -= 1
+                if language == .fr { out.append(0xE2); out.append(0x80); out.append(0xAF) } else { out.append(UInt8(ascii: ",")) }
+                out.reserve(3)
+                out.appendPaddedDigitsUnchecked(g[count], digits: 3)
             }
         }
     }
