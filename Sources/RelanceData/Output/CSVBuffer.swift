@@ -87,6 +87,7 @@ public struct CSVBuffer: @unchecked Sendable {
             return false
         }
         let raw = UnsafeRawPointer(base)
+        if u.count >= 16 { return specialBytes16(raw, u.count).needsQuotes }
         var i = 0
         while i + 8 <= u.count {
             if hasSpecialByte(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
@@ -102,6 +103,7 @@ public struct CSVBuffer: @unchecked Sendable {
             return (needsQuotes(u), u.contains(UInt8(ascii: "\"")))
         }
         let raw = UnsafeRawPointer(base)
+        if u.count >= 16 { return specialBytes16(raw, u.count) }
         var special: UInt64 = 0, quotes: UInt64 = 0
         // zeroByte(w ^ c) for the four bytes c, sharing `~(w ^ c) & 0x80…`: it is `~w & 0x80…` for
         // every c below 0x80 (see hasSpecialByte).
@@ -120,6 +122,35 @@ public struct CSVBuffer: @unchecked Sendable {
         }
         if i < u.count { scan(raw.loadUnaligned(fromByteOffset: u.count - 8, as: UInt64.self)) }
         return (special != 0, quotes != 0)
+    }
+
+    /// ``specialBytes(_:)`` of `count` (at least 16) bytes, sixteen at a time: the word test of
+    /// ``hasSpecialByte(_:)`` done lane by lane on 16 bytes (SSE2 `pxor`/`paddb`/`pand`; the reasons
+    /// column is most of the file and is scanned whole). Lane-wise arithmetic only: comparisons
+    /// (`.==`) and `any(_:)` on masks compile to scalar code and calls here.
+    @inlinable @inline(__always) static func specialBytes16(_ raw: UnsafeRawPointer, _ count: Int) -> (needsQuotes: Bool, hasQuote: Bool) {
+        var special = SIMD16<UInt8>(repeating: 0)
+        var quotes = SIMD16<UInt8>(repeating: 0)
+        @inline(__always) func scan(_ v: SIMD16<UInt8>) {
+            // Per byte x: (x - 1) & ~x & 0x80 is non-zero exactly when x is zero, and ~(v ^ c)
+            // has the high bit of ~v for every c below 0x80.
+            let one = SIMD16<UInt8>(repeating: 1)
+            let high = ~v & SIMD16(repeating: 0x80)
+            let q = ((v ^ SIMD16(repeating: 0x22)) &- one) & high
+            quotes |= q
+            special |= (((v ^ SIMD16(repeating: 0x2C)) &- one) | ((v ^ SIMD16(repeating: 0x0A)) &- one)
+                | ((v ^ SIMD16(repeating: 0x0D)) &- one)) & high | q
+        }
+        var i = 0
+        while i + 16 <= count {
+            scan(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
+            i += 16
+        }
+        // The last sixteen bytes (overlapping bytes already read: a second look changes nothing).
+        if i < count { scan(raw.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)) }
+        let s = unsafeBitCast(special, to: (UInt64, UInt64).self)
+        let q = unsafeBitCast(quotes, to: (UInt64, UInt64).self)
+        return (s.0 | s.1 != 0, q.0 | q.1 != 0)
     }
 
     /// The high bit of every byte of a word that is zero, and possibly of bytes above one: non-zero

@@ -18,9 +18,13 @@ public struct ReasonListWriter {
     public mutating func append(_ reasons: [Reason], separator: StaticString, to out: inout ByteWriter) {
         if reasons.isEmpty { return }
         var writer = ReasonSentenceWriter(language: language, out: out)
-        for k in reasons.indices {
-            if k > 0 { writer.out.append(separator) }
-            writer.write(reasons[k], kind: codes.kind(of: reasons[k].code))
+        reasons.withUnsafeBufferPointer { list in
+            guard let first = list.baseAddress else { return }
+            for k in 0..<list.count {
+                if k > 0 { writer.out.append(separator) }
+                let reason = ReasonInPlace(first + k)
+                writer.write(reason, kind: codes.kind(of: reason))
+            }
         }
         out = writer.out
     }

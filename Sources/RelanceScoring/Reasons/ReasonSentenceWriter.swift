@@ -62,12 +62,12 @@ struct ReasonSentenceWriter {
 
     /// Appends the sentence of `reason`.
     mutating func write(_ reason: Reason) {
-        write(reason, kind: Self.kind(of: reason.code))
+        withUnsafePointer(to: reason) { write(ReasonInPlace($0), kind: Self.kind(of: reason.code)) }
     }
 
     /// Appends the sentence of `reason`, whose code is of `kind` (``kind(of:)``, perhaps
     /// remembered by a ``ReasonCodeCache``).
-    mutating func write(_ reason: Reason, kind: CodeKind) {
+    mutating func write(_ reason: ReasonInPlace, kind: CodeKind) {
         let n = Int(CSVBuffer.roundedHalfAway(reason.value))
         let lowers = reason.contribution < 0
         if case .anomaly = kind {
@@ -338,7 +338,7 @@ struct ReasonSentenceWriter {
 
     /// `days_overdue`: the days past due, then what `p_late` means for the row's ``ScoreBasis``
     /// (the detail is "basis:horizon").
-    private mutating func overdue(_ reason: Reason) {
+    private mutating func overdue(_ reason: ReasonInPlace) {
         let d = Int(CSVBuffer.roundedHalfAway(reason.value))
         if fr {
             put("échue depuis "); grouped(d); put(" jour")
@@ -391,7 +391,7 @@ struct ReasonSentenceWriter {
     }
 
     /// `anomaly:*` reasons (never shown to the customer; no "lowers the risk" side).
-    private mutating func anomaly(_ reason: Reason) {
+    private mutating func anomaly(_ reason: ReasonInPlace) {
         let kind = String(reason.code.dropFirst(ReasonCode.anomalyPrefix.count))
         let n = Int(CSVBuffer.roundedHalfAway(reason.value))
         switch kind {
@@ -489,4 +489,16 @@ private struct CodeWords {
             return .unknown
         }
     }
+}
+
+/// A ``Reason`` read where it is stored (in the caller's array), field by field: passing the
+/// reason itself copied it whole (its two strings retained and released) for every sentence.
+/// Valid while the reason's storage is.
+struct ReasonInPlace {
+    let pointer: UnsafePointer<Reason>
+    @inline(__always) init(_ pointer: UnsafePointer<Reason>) { self.pointer = pointer }
+    @inline(__always) var value: Double { pointer.pointee.value }
+    @inline(__always) var contribution: Double { pointer.pointee.contribution }
+    @inline(__always) var code: String { pointer.pointee.code }
+    @inline(__always) var detail: String { pointer.pointee.detail }
 }
