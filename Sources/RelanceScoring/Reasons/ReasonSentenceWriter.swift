@@ -24,7 +24,10 @@ struct ReasonSentenceWriter {
         out.append(s)
     }
 
-    @inline(__always) private mutating func put(_ s: String) {
+    /// A string's bytes. Named apart from ``put(_:)``: given both overloads, a literal argument
+    /// picked this one (a literal's default type is `String`), and every fixed piece of every
+    /// sentence went through a `String`.
+    @inline(__always) private mutating func put(string s: String) {
         out.append(s)
     }
 
@@ -75,10 +78,10 @@ struct ReasonSentenceWriter {
             return
         }
         guard case .known(let code) = kind else {
-            put(reason.code)
+            put(string: reason.code)
             if !reason.detail.isEmpty {
                 put(": ")
-                put(reason.detail)
+                put(string: reason.detail)
             }
             return
         }
@@ -397,7 +400,7 @@ struct ReasonSentenceWriter {
         switch kind {
         case "duplicate_of":
             put(en: "possible duplicate of invoice ", fr: "doublon possible de la facture ")
-            put(reason.detail)
+            put(string: reason.detail)
         case "amount_spike":
             if fr { put("montant "); plain(n); put(" fois supérieur à l'habitude de ce client (contrôle d'anomalie)") }
             else { put("amount "); plain(n); put("× this customer's usual (anomaly check)") }
@@ -419,7 +422,7 @@ struct ReasonSentenceWriter {
                 fr: "facture inhabituelle au regard de l'historique de ce client")
         default:
             put(en: "anomaly check: ", fr: "contrôle d'anomalie\u{00A0}: ")
-            put(reason.detail.isEmpty ? kind : reason.detail)
+            put(string: reason.detail.isEmpty ? kind : reason.detail)
         }
     }
 }
