@@ -167,7 +167,7 @@ extension RiskList {
                 // The separators are RiskListColumns.flagSeparator and .reasonSeparator.
                 w.appendCSVJoined(row.pointee.anomalyFlags, separator: ";", guardFormula: false)
                 w.append(comma)
-                w.appendCSVText(row.pointee.riskTier.rawValue, guardFormula: false)
+                w.append(Self.csvText(of: row.pointee.riskTier))
                 w.append(comma)
                 w.appendCSVFixed(row.pointee.priority, decimals: 2)
                 w.append(comma)
@@ -186,6 +186,19 @@ extension RiskList {
             }
         }
         out.startRow()
+    }
+}
+
+extension RiskList {
+    /// The `risk_tier` field: the tier's raw value (plain lowercase words, never quoted), as
+    /// static bytes instead of a string scanned for quoting on every row.
+    @inline(__always) static func csvText(of tier: RiskTier) -> StaticString {
+        switch tier {
+        case .low: return "low"
+        case .medium: return "medium"
+        case .high: return "high"
+        case .critical: return "critical"
+        }
     }
 }
 

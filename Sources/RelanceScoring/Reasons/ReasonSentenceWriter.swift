@@ -395,7 +395,11 @@ struct ReasonSentenceWriter {
 
     /// `anomaly:*` reasons (never shown to the customer; no "lowers the risk" side).
     private mutating func anomaly(_ reason: ReasonInPlace) {
-        let kind = String(reason.code.dropFirst(ReasonCode.anomalyPrefix.count))
+        // The code starts with the prefix's characters, each one ASCII byte (what `hasPrefix`
+        // found), so dropping them is dropping that many bytes: no walk over characters.
+        let code = reason.code
+        let kind = String(code.utf8.dropFirst(ReasonCode.anomalyPrefix.utf8.count))
+            ?? String(code.dropFirst(ReasonCode.anomalyPrefix.count))
         let n = Int(CSVBuffer.roundedHalfAway(reason.value))
         switch kind {
         case "duplicate_of":
