@@ -155,13 +155,13 @@ public enum AnomalyFeatures {
         try invoices.issueDate.withUnsafeBufferPointer { issue in
         try invoices.amount.withUnsafeBufferPointer { amount in
         try invoices.customer.withUnsafeBufferPointer { cust in
+            func line(_ i: Int) -> Int { i < invoices.sourceLine.count ? invoices.sourceLine[i] : 0 }
             for i in 0..<n {
-                let line = i < invoices.sourceLine.count ? invoices.sourceLine[i] : 0
-                if issue[i].isMissing { throw AnomalyFeatureError.missingIssueDate(invoiceRow: i, sourceLine: line) }
+                if issue[i].isMissing { throw AnomalyFeatureError.missingIssueDate(invoiceRow: i, sourceLine: line(i)) }
                 let a = amount[i]
-                if !(a > 0) || !a.isFinite { throw AnomalyFeatureError.invalidAmount(invoiceRow: i, sourceLine: line) }
+                if !(a > 0) || !a.isFinite { throw AnomalyFeatureError.invalidAmount(invoiceRow: i, sourceLine: line(i)) }
                 let c = Int(cust[i])
-                if c < 0 || c >= customers { throw AnomalyFeatureError.unknownCustomer(invoiceRow: i, sourceLine: line) }
+                if c < 0 || c >= customers { throw AnomalyFeatureError.unknownCustomer(invoiceRow: i, sourceLine: line(i)) }
                 start[c + 1] += 1
                 let d = issue[i].raw
                 if d < firstDay[c] { firstDay[c] = d; firstRow[c] = Int32(i) }
@@ -192,6 +192,7 @@ public enum AnomalyFeatures {
         let windows = AnomalyCustomerWindows(customers: 1, capacity: k, sortsOnQuery: true)
         var days = [Int32](repeating: 0, count: longest)
         var cents = [Double](repeating: 0, count: longest)
+        var logs = [Double](repeating: 0, count: longest)
         let zMin = max(options.minimumHistoryForRobustZ, 1)
         let floor = options.robustScaleFloor
         let duplicateWindow = options.duplicateWindowDays, lookBack = options.duplicateLookBack
@@ -202,6 +203,7 @@ public enum AnomalyFeatures {
         order.withUnsafeMutableBufferPointer { ord in
         days.withUnsafeMutableBufferPointer { days in
         cents.withUnsafeMutableBufferPointer { cents in
+        logs.withUnsafeMutableBufferPointer { logs in
         invoices.issueDate.withUnsafeBufferPointer { issue in
         invoices.dueDate.withUnsafeBufferPointer { due in
         invoices.amount.withUnsafeBufferPointer { amount in
@@ -214,9 +216,12 @@ public enum AnomalyFeatures {
                 // The customer's invoices by (issue day, input row): the counting sort left them in
                 // input order, which is day order unless the file is not sorted by date.
                 var sorted = true
+                var previous = Int32.min
                 for t in 0..<m {
-                    days[t] = issue[Int(seg[t])].raw
-                    if t > 0 && days[t] < days[t - 1] { sorted = false }
+                    let d = issue[Int(seg[t])].raw
+                    days[t] = d
+                    if d < previous { sorted = false }
+                    previous = d
                 }
                 if !sorted {
                     var segment = UnsafeMutableBufferPointer(start: seg, count: m)
@@ -226,17 +231,12 @@ public enum AnomalyFeatures {
                     }
                     for t in 0..<m { days[t] = issue[Int(seg[t])].raw }
                 }
-                var first = -1, last = -1
-                if all {
-                    first = 0
-                    last = m - 1
-                } else {
-                    for t in 0..<m where selection!.contains(Int(seg[t])) {
-                        if first < 0 { first = t }
-                        last = t
-                    }
+                var first = 0, last = m - 1
+                if let selection {
+                    while first < m && !selection.contains(Int(seg[first])) { first += 1 }
+                    guard first < m else { continue }
+                    while !selection.contains(Int(seg[last])) { last -= 1 }
                 }
-                guard first >= 0 else { continue }
                 for t in 0...last { cents[t] = roundedToCents(amount[Int(seg[t])]) }
                 // The window of the first requested row starts `k` invoices before its day: earlier
                 // invoices need no log amount.
@@ -274,6 +274,7 @@ public enum AnomalyFeatures {
                         let row = out.baseAddress! + place * p
                         row.initialize(repeating: 0, count: p)
                         let logA = anomalyLog(amount[i])
+                        logs[t] = logA
                         let dueDay = due[i]
                         let terms: Double = dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day))
                         row[Column.logAmount.rawValue] = logA
@@ -320,10 +321,12 @@ public enum AnomalyFeatures {
                         let i = Int(seg[t])
                         if t >= windowFrom {
                             let dueDay = due[i]
-                            windows.append(0, history: t, logAmount: anomalyLog(amount[i]),
+                            // A requested row of the day already holds its log amount.
+                            let logA = t <= last && (all || selection!.contains(i)) ? logs[t] : anomalyLog(amount[i])
+                            windows.append(0, history: t, logAmount: logA,
                                            terms: dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day)))
                         }
-                        if roundLevel(cents: cents[t]) > 0 { roundCount += 1 }
+                        if isRound(cents: cents[t]) { roundCount += 1 }
                         let method = met[i].rawValue
                         if method != 0 { lastMethod = method }
                     }
@@ -334,7 +337,7 @@ public enum AnomalyFeatures {
                     g = e
                 }
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
 
         // A first invoice is compared with the first invoices of all customers issued on earlier days.
         if !newRows.isEmpty {
@@ -407,6 +410,13 @@ public enum AnomalyFeatures {
         if c % 100_000 == 0 { return 2 }
         if c % 10_000 == 0 { return 1 }
         return 0
+    }
+
+    /// `roundLevel(cents:) > 0`, with one remainder instead of two (a multiple of 1000 is one of 100).
+    @inline(__always)
+    static func isRound(cents: Double) -> Bool {
+        guard cents < 9.0e15 else { return false }
+        return Int64(cents) % 10_000 == 0
     }
 
     /// Invoice rows customer by customer (customer `c` at `start[c]..<start[c + 1]`), each customer's

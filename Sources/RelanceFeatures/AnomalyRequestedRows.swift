@@ -33,7 +33,7 @@ final class AnomalyRequestedRows {
             }
             if r <= previous { ascending = false }
             previous = r
-            words[r >> 6] |= 1 << UInt64(r & 63)
+            words[r &>> 6] |= 1 &<< UInt64(r & 63)
         }
         var total: Int32 = 0
         for w in 0..<wordCount {
@@ -52,13 +52,13 @@ final class AnomalyRequestedRows {
 
     /// Whether invoice row `r` (in range) was requested.
     @inline(__always) func contains(_ r: Int) -> Bool {
-        words[r >> 6] & (1 << UInt64(r & 63)) != 0
+        words[r &>> 6] & (1 &<< UInt64(r & 63)) != 0
     }
 
     /// The place of requested row `r` among the distinct requested rows (the number of requested
     /// rows below it).
     @inline(__always) func rank(_ r: Int) -> Int {
-        let below = words[r >> 6] & ((1 << UInt64(r & 63)) &- 1)
-        return Int(rankBefore[r >> 6]) + below.nonzeroBitCount
+        let below = words[r &>> 6] & ((1 &<< UInt64(r & 63)) &- 1)
+        return Int(rankBefore[r &>> 6]) + below.nonzeroBitCount
     }
 }
