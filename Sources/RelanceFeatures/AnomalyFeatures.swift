@@ -15,13 +15,16 @@ import Foundation
 /// comes earlier in the input counts as the original, because same-day re-entry is the commonest
 /// duplicate; it is still never an invoice issued *after* the one it flags.
 ///
-/// **One sweep.** Invoices are ordered by issue day (counting sort, stable in input order) and
-/// processed day by day: first every invoice of the day is computed from the state, then the state
-/// is updated with them. Per-customer state lives in flat arrays indexed by the interned customer
-/// code; the "usual amount" and "usual terms" are medians over the customer's last
-/// ``AnomalyFeatureOptions/historyWindow`` invoices (default 24; a ring buffer plus a sorted copy,
-/// see `AnomalyCustomerWindows`), so the median is of a bounded recent history, not of the whole
-/// past. No dictionary and no allocation happen per invoice.
+/// **One walk, customer by customer.** A counting sort groups the invoices by customer; each
+/// customer's invoices are taken by (issue day, input row) and walked day by day: first every
+/// invoice of the day is computed from the state, then the state is updated with them. A
+/// customer's state is a few local values and one reusable window; the "usual amount" and "usual
+/// terms" are medians over the customer's last ``AnomalyFeatureOptions/historyWindow`` invoices
+/// (default 24; a ring buffer plus a sorted copy, see `AnomalyCustomerWindows`), so the median is of
+/// a bounded recent history, not of the whole past. The one figure across customers, the
+/// population's median first invoice before a day, is answered after the walk from the first
+/// invoices sorted by day. No dictionary and no allocation happen per invoice, and no array the
+/// size of the history is built besides the customer order (4 bytes an invoice) and the output.
 public enum AnomalyFeatures {
     /// The columns of an ``AnomalyFeatureMatrix``, in order. The raw value is the column index.
     public enum Column: Int, CaseIterable, Sendable {
@@ -107,10 +110,11 @@ public enum AnomalyFeatures {
     /// `rows[k]`; repeats allowed), with exactly the values ``compute(_:customerCount:options:)``
     /// gives those rows.
     ///
-    /// The daily score needs the rows of the open invoices, a tenth of the history: the sweep still
-    /// walks every invoice in issue-day order (the state of each customer depends on all of them),
-    /// but computes and stores feature rows only for the requested ones. Every invoice is still
-    /// validated, so bad data anywhere fails the same way as the full computation.
+    /// The daily score needs the rows of the open invoices, a tenth of the history: the walk skips
+    /// the customers without a requested row (their first invoice still counts for the population),
+    /// stops each customer at its last requested row, and computes and stores feature rows only for
+    /// the requested ones. Every invoice is still validated, so bad data anywhere fails the same way
+    /// as the full computation.
     public static func compute(
         _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions = AnomalyFeatureOptions(),
         rows: [Int]
