@@ -197,6 +197,9 @@ public enum AnomalyFeatures {
         var days = [Int32](repeating: 0, count: longest)
         var cents = [Double](repeating: 0, count: longest)
         var logs = [Double](repeating: 0, count: longest)
+        // log1p of the small whole numbers the rows hold (earlier invoices, days since the previous
+        // one), each computed once when first needed: the same libm value, two calls a row fewer.
+        var log1pOf = [Double](repeating: .nan, count: Self.log1pTableSize)
         let zMin = max(options.minimumHistoryForRobustZ, 1)
         let floor = options.robustScaleFloor
         let duplicateWindow = options.duplicateWindowDays, lookBack = options.duplicateLookBack
@@ -208,6 +211,7 @@ public enum AnomalyFeatures {
         days.withUnsafeMutableBufferPointer { days in
         cents.withUnsafeMutableBufferPointer { cents in
         logs.withUnsafeMutableBufferPointer { logs in
+        log1pOf.withUnsafeMutableBufferPointer { log1pOf in
         invoices.issueDate.withUnsafeBufferPointer { issue in
         invoices.dueDate.withUnsafeBufferPointer { due in
         invoices.amount.withUnsafeBufferPointer { amount in
@@ -284,7 +288,7 @@ public enum AnomalyFeatures {
                         row[Column.logAmount.rawValue] = logA
                         row[Column.termsDays.rawValue] = terms.isNaN ? 0 : terms
                         row[Column.roundAmountLevel.rawValue] = Double(roundLevel(cents: centsT))
-                        row[Column.log1pPriorInvoiceCount.rawValue] = anomalyLog1p(Double(history))
+                        row[Column.log1pPriorInvoiceCount.rawValue] = Self.log1p(history, table: log1pOf)
                         if history > 0 {
                             row[Column.customerPriorRepeatShare.rawValue] = Double(repeatsBefore) / Double(history)
                         }
@@ -312,7 +316,7 @@ public enum AnomalyFeatures {
                         if !terms.isNaN, let usual = windows.medianTerms(0) {
                             row[Column.termsMinusUsualDays.rawValue] = terms - usual
                         }
-                        row[Column.log1pDaysSincePrevious.rawValue] = anomalyLog1p(Double(max(0, Int(day) - Int(lastDay))))
+                        row[Column.log1pDaysSincePrevious.rawValue] = Self.log1p(max(0, Int(day) - Int(lastDay)), table: log1pOf)
                         row[Column.customerPriorRoundShare.rawValue] = Double(roundCount) / Double(history)
                         if lastCurrency >= 0 && lastCurrency != cur[i] { row[Column.currencyChanged.rawValue] = 1 }
                         let method = met[i].rawValue
@@ -341,7 +345,7 @@ public enum AnomalyFeatures {
                     g = e
                 }
             }
-        }}}}}}}}}}}
+        }}}}}}}}}}}}
 
         // A first invoice is compared with the first invoices of all customers issued on earlier days.
         if !newRows.isEmpty {
@@ -414,6 +418,20 @@ public enum AnomalyFeatures {
         if c % 100_000 == 0 { return 2 }
         if c % 10_000 == 0 { return 1 }
         return 0
+    }
+
+    /// Entries of the walk's table of `log1p` of whole numbers.
+    static let log1pTableSize = 4096
+
+    /// `log1p(Double(k))` for `k ≥ 0`, from `table` (NaN: not computed yet) when `k` is in it.
+    @inline(__always)
+    static func log1p(_ k: Int, table: UnsafeMutableBufferPointer<Double>) -> Double {
+        guard k < table.count else { return anomalyLog1p(Double(k)) }
+        let cached = table[k]
+        if !cached.isNaN { return cached }
+        let value = anomalyLog1p(Double(k))
+        table[k] = value
+        return value
     }
 
     /// `roundLevel(cents:) > 0`, with one remainder instead of two (a multiple of 1000 is one of 100).
