@@ -88,6 +88,15 @@ final class AnomalyCustomerWindows {
         knownTerms[c] = Int32(known)
     }
 
+    /// Empties customer `c`'s window, for a walk that reuses one window for customer after
+    /// customer: the next appends start again at history 0 (or at any later history, as long as
+    /// the `capacity` appends before a query are made), and the next query sorts afresh.
+    @inline(__always) func reset(_ c: Int) {
+        sortedIsCurrent[c] = 0
+        appendsSinceQuery[c] = 0
+        knownTerms[c] = 0
+    }
+
     /// Values in the amount window of a customer with `history` earlier invoices.
     @inline(__always) func used(_ history: Int) -> Int { min(history, capacity) }
 

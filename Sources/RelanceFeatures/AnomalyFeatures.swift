@@ -15,13 +15,16 @@ import Foundation
 /// comes earlier in the input counts as the original, because same-day re-entry is the commonest
 /// duplicate; it is still never an invoice issued *after* the one it flags.
 ///
-/// **One sweep.** Invoices are ordered by issue day (counting sort, stable in input order) and
-/// processed day by day: first every invoice of the day is computed from the state, then the state
-/// is updated with them. Per-customer state lives in flat arrays indexed by the interned customer
-/// code; the "usual amount" and "usual terms" are medians over the customer's last
-/// ``AnomalyFeatureOptions/historyWindow`` invoices (default 24; a ring buffer plus a sorted copy,
-/// see `AnomalyCustomerWindows`), so the median is of a bounded recent history, not of the whole
-/// past. No dictionary and no allocation happen per invoice.
+/// **One walk, customer by customer.** A counting sort groups the invoices by customer; each
+/// customer's invoices are taken by (issue day, input row) and walked day by day: first every
+/// invoice of the day is computed from the state, then the state is updated with them. A
+/// customer's state is a few local values and one reusable window; the "usual amount" and "usual
+/// terms" are medians over the customer's last ``AnomalyFeatureOptions/historyWindow`` invoices
+/// (default 24; a ring buffer plus a sorted copy, see `AnomalyCustomerWindows`), so the median is of
+/// a bounded recent history, not of the whole past. The one figure across customers, the
+/// population's median first invoice before a day, is answered after the walk from the first
+/// invoices sorted by day. No dictionary and no allocation happen per invoice, and no array the
+/// size of the history is built besides the customer order (4 bytes an invoice) and the output.
 public enum AnomalyFeatures {
     /// The columns of an ``AnomalyFeatureMatrix``, in order. The raw value is the column index.
     public enum Column: Int, CaseIterable, Sendable {
@@ -107,10 +110,11 @@ public enum AnomalyFeatures {
     /// `rows[k]`; repeats allowed), with exactly the values ``compute(_:customerCount:options:)``
     /// gives those rows.
     ///
-    /// The daily score needs the rows of the open invoices, a tenth of the history: the sweep still
-    /// walks every invoice in issue-day order (the state of each customer depends on all of them),
-    /// but computes and stores feature rows only for the requested ones. Every invoice is still
-    /// validated, so bad data anywhere fails the same way as the full computation.
+    /// The daily score needs the rows of the open invoices, a tenth of the history: the walk skips
+    /// the customers without a requested row (their first invoice still counts for the population),
+    /// stops each customer at its last requested row, and computes and stores feature rows only for
+    /// the requested ones. Every invoice is still validated, so bad data anywhere fails the same way
+    /// as the full computation.
     public static func compute(
         _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions = AnomalyFeatureOptions(),
         rows: [Int]
@@ -118,7 +122,18 @@ public enum AnomalyFeatures {
         try compute(invoices, customerCount: customerCount, options: options, rows: Optional(rows))
     }
 
-    /// The one sweep behind both entry points: `rows` nil means every invoice, in row order.
+    /// The one walk behind both entry points: `rows` nil means every invoice, in row order.
+    ///
+    /// Customer by customer: each customer's invoices are taken in (issue day, input row) order and
+    /// walked day by day, first computing the requested rows of the day from the state as of the
+    /// end of the previous day, then folding the day's invoices into the state. The state of one
+    /// customer is a few locals and one reusable window, so nothing is kept per customer across the
+    /// walk except the first invoice (for the population median, answered after the walk from the
+    /// first invoices sorted by day). A customer with no requested row is skipped, and a customer's
+    /// walk stops at its last requested row; only the invoices whose log amount a requested row can
+    /// read (its customer's last ``AnomalyFeatureOptions/historyWindow`` earlier invoices) enter
+    /// the window. Each value is computed by the same arithmetic on the same inputs as in an
+    /// issue-day sweep over every invoice, so the rows are bit for bit the same.
     private static func compute(
         _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions, rows requested: [Int]?
     ) throws -> AnomalyFeatureMatrix {
@@ -133,186 +148,256 @@ public enum AnomalyFeatures {
         let n = invoices.count
         let p = Column.allCases.count
         let customers = max(customerCount, 0)
-        // Validate once, up front, so the sweep itself cannot meet bad data.
-        for i in 0..<n {
-            let line = i < invoices.sourceLine.count ? invoices.sourceLine[i] : 0
-            if invoices.issueDate[i].isMissing { throw AnomalyFeatureError.missingIssueDate(invoiceRow: i, sourceLine: line) }
-            let a = invoices.amount[i]
-            if !(a > 0) || !a.isFinite { throw AnomalyFeatureError.invalidAmount(invoiceRow: i, sourceLine: line) }
-            let c = invoices.customer[i]
-            if c < 0 || Int(c) >= customers { throw AnomalyFeatureError.unknownCustomer(invoiceRow: i, sourceLine: line) }
-        }
-        // Output slot of each invoice row (-1: not requested). With repeats, the first request
-        // is computed and the others copied at the end.
-        var slot: [Int32]
-        let outRows: Int
-        if let requested {
-            slot = [Int32](repeating: -1, count: n)
-            for (k, r) in requested.enumerated() {
-                guard r >= 0 && r < n else { throw AnomalyFeatureError.invalidOptions("invoice row \(r) out of range (\(n) invoices)") }
-                if slot[r] < 0 { slot[r] = Int32(k) }
+        // Validate once, up front, so the walk itself cannot meet bad data; on the way, count each
+        // customer's invoices and find its first one (earliest day, then earliest row).
+        var start = [Int](repeating: 0, count: customers + 1)
+        var firstDay = [Int32](repeating: .max, count: customers)
+        var firstRow = [Int32](repeating: -1, count: customers)
+        try start.withUnsafeMutableBufferPointer { start in
+        try firstDay.withUnsafeMutableBufferPointer { firstDay in
+        try firstRow.withUnsafeMutableBufferPointer { firstRow in
+        try invoices.issueDate.withUnsafeBufferPointer { issue in
+        try invoices.amount.withUnsafeBufferPointer { amount in
+        try invoices.customer.withUnsafeBufferPointer { cust in
+            func line(_ i: Int) -> Int { i < invoices.sourceLine.count ? invoices.sourceLine[i] : 0 }
+            for i in 0..<n {
+                if issue[i].isMissing { throw AnomalyFeatureError.missingIssueDate(invoiceRow: i, sourceLine: line(i)) }
+                let a = amount[i]
+                if !(a > 0) || !a.isFinite { throw AnomalyFeatureError.invalidAmount(invoiceRow: i, sourceLine: line(i)) }
+                let c = Int(cust[i])
+                if c < 0 || c >= customers { throw AnomalyFeatureError.unknownCustomer(invoiceRow: i, sourceLine: line(i)) }
+                start[c + 1] += 1
+                let d = issue[i].raw
+                if d < firstDay[c] { firstDay[c] = d; firstRow[c] = Int32(i) }
             }
-            outRows = requested.count
-        } else {
-            slot = []
-            outRows = n
+        }}}}}}
+        var longest = 0
+        for c in 0..<customers {
+            longest = max(longest, start[c + 1])
+            start[c + 1] += start[c]
         }
-        let all = requested == nil
+        // Which rows to compute, at which place (the rank among the distinct requested rows).
+        let selection = try requested.map { try AnomalyRequestedRows($0, invoiceCount: n) }
+        let all = selection == nil
+        let computedRows = selection?.distinct ?? n
+        // Customers with at least one requested row: the others only give their first invoice.
+        var wanted = [Bool](repeating: all, count: customers)
+        if let requested {
+            invoices.customer.withUnsafeBufferPointer { cust in
+                for r in requested { wanted[Int(cust[r])] = true }
+            }
+        }
+        var order = customerOrder(invoices.customer, start: start)
 
-        var values = [Double](repeating: 0, count: outRows * p)
-        let order = dayOrder(invoices.issueDate)
-
-        // Flat per-customer state.
-        var count = [Int32](repeating: 0, count: customers)
-        var roundCount = [Int32](repeating: 0, count: customers)
-        var lastDay = [Int32](repeating: 0, count: customers)
-        var lastCurrency = [Int32](repeating: -1, count: customers)
-        var lastMethod = [UInt8](repeating: 0, count: customers)
-        // Few requested rows (the day's open invoices): keep only the arrival-order windows and
-        // sort a window when a requested row reads it, rather than keeping every window sorted.
-        let windows = AnomalyCustomerWindows(
-            customers: customers, capacity: k, sortsOnQuery: outRows * 4 < n)
-        var firstAmounts = AnomalyRunningMedian(capacity: customers)
-
-        let zMin = Int32(max(options.minimumHistoryForRobustZ, 1))
+        var values = [Double](unsafeUninitializedCapacity: computedRows * p) { _, count in count = computedRows * p }
+        var duplicateIds = [String?](repeating: nil, count: computedRows)
+        // First invoices among the computed rows: their place and day, for the population median.
+        var newRows: [(place: Int32, day: Int32)] = []
+        let windows = AnomalyCustomerWindows(customers: 1, capacity: k, sortsOnQuery: true)
+        var days = [Int32](repeating: 0, count: longest)
+        var cents = [Double](repeating: 0, count: longest)
+        var logs = [Double](repeating: 0, count: longest)
+        // log1p of the small whole numbers the rows hold (earlier invoices, days since the previous
+        // one), each computed once when first needed: the same libm value, two calls a row fewer.
+        var log1pOf = [Double](repeating: .nan, count: Self.log1pTableSize)
+        let zMin = max(options.minimumHistoryForRobustZ, 1)
         let floor = options.robustScaleFloor
+        let duplicateWindow = options.duplicateWindowDays, lookBack = options.duplicateLookBack
+        let ids = invoices.invoiceIds
 
         values.withUnsafeMutableBufferPointer { out in
-        count.withUnsafeMutableBufferPointer { cnt in
-        roundCount.withUnsafeMutableBufferPointer { rnd in
-        lastDay.withUnsafeMutableBufferPointer { lday in
-        lastCurrency.withUnsafeMutableBufferPointer { lcur in
-        lastMethod.withUnsafeMutableBufferPointer { lmet in
+        duplicateIds.withUnsafeMutableBufferPointer { duplicateIds in
+        order.withUnsafeMutableBufferPointer { ord in
+        days.withUnsafeMutableBufferPointer { days in
+        cents.withUnsafeMutableBufferPointer { cents in
+        logs.withUnsafeMutableBufferPointer { logs in
+        log1pOf.withUnsafeMutableBufferPointer { log1pOf in
         invoices.issueDate.withUnsafeBufferPointer { issue in
         invoices.dueDate.withUnsafeBufferPointer { due in
         invoices.amount.withUnsafeBufferPointer { amount in
-        invoices.customer.withUnsafeBufferPointer { cust in
         invoices.currency.withUnsafeBufferPointer { cur in
         invoices.paymentMethod.withUnsafeBufferPointer { met in
-        order.withUnsafeBufferPointer { ord in
-        slot.withUnsafeBufferPointer { slot in
-            var g = 0
-            while g < n {
-                let day = issue[Int(ord[g])].raw
-                var e = g + 1
-                while e < n && issue[Int(ord[e])].raw == day { e += 1 }
-
-                // 1. Features of the day's invoices, from the state as of the end of the previous day.
-                for t in g..<e {
-                    let i = Int(ord[t])
-                    let position = all ? i : Int(slot[i])
-                    if position < 0 { continue }
-                    let c = Int(cust[i])
-                    let row = out.baseAddress! + position * p
-                    let logA = anomalyLog(amount[i])
-                    let history = Int(cnt[c])
-                    let dueDay = due[i]
-                    let terms: Double = dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day))
-                    row[Column.logAmount.rawValue] = logA
-                    row[Column.termsDays.rawValue] = terms.isNaN ? 0 : terms
-                    let level = roundLevel(amount[i])
-                    row[Column.roundAmountLevel.rawValue] = Double(level)
-                    row[Column.log1pPriorInvoiceCount.rawValue] = anomalyLog1p(Double(history))
-                    if history == 0 {
-                        row[Column.newCustomer.rawValue] = 1
-                        if let m = firstAmounts.median {
-                            row[Column.newCustomerLogAmountVsPopulation.rawValue] = logA - m
+            for c in 0..<customers where wanted[c] {
+                let s = start[c], m = start[c + 1] - s
+                guard m > 0 else { continue }
+                let seg = ord.baseAddress! + s
+                // The customer's invoices by (issue day, input row): the counting sort left them in
+                // input order, which is day order unless the file is not sorted by date.
+                var sorted = true
+                var previous = Int32.min
+                for t in 0..<m {
+                    let d = issue[Int(seg[t])].raw
+                    days[t] = d
+                    if d < previous { sorted = false }
+                    previous = d
+                }
+                if !sorted {
+                    var segment = UnsafeMutableBufferPointer(start: seg, count: m)
+                    segment.sort { a, b in
+                        let da = issue[Int(a)].raw, db = issue[Int(b)].raw
+                        return da != db ? da < db : a < b
+                    }
+                    for t in 0..<m { days[t] = issue[Int(seg[t])].raw }
+                }
+                var first = 0, last = m - 1
+                if let selection {
+                    while first < m && !selection.contains(Int(seg[first])) { first += 1 }
+                    guard first < m else { continue }
+                    while !selection.contains(Int(seg[last])) { last -= 1 }
+                }
+                for t in 0...last { cents[t] = roundedToCents(amount[Int(seg[t])]) }
+                // The window of the first requested row starts `k` invoices before its day: earlier
+                // invoices need no log amount.
+                var firstDayStart = first
+                while firstDayStart > 0 && days[firstDayStart - 1] == days[first] { firstDayStart -= 1 }
+                let windowFrom = max(0, firstDayStart - k)
+                windows.reset(0)
+                var roundCount = 0, lastDay: Int32 = 0, lastCurrency: Int32 = -1, lastMethod: UInt8 = 0
+                var repeatsBefore = 0, repeatsToday = 0
+                var g = 0
+                while true {
+                    let day = days[g]
+                    var e = g + 1
+                    while e < m && days[e] == day { e += 1 }
+                    let history = g
+                    // 1. The day's invoices: the duplicate link of each (the repeat share counts
+                    // them all) and the features of the requested ones, from the state as of the end
+                    // of the previous day.
+                    for t in g..<min(e, last + 1) {
+                        let i = Int(seg[t])
+                        let centsT = cents[t]
+                        var original = -1
+                        var u = t - 1
+                        while u >= 0 && t - u <= lookBack {
+                            if Int(day) - Int(days[u]) > duplicateWindow { break }
+                            if cents[u] == centsT {
+                                let j = Int(seg[u])
+                                if ids[j] != ids[i] { original = j }
+                            }
+                            u -= 1
                         }
-                        continue
+                        if original >= 0 { repeatsToday += 1 }
+                        guard all || selection!.contains(i) else { continue }
+                        let place = all ? i : selection!.rank(i)
+                        let row = out.baseAddress! + place * p
+                        row.initialize(repeating: 0, count: p)
+                        let logA = anomalyLog(amount[i])
+                        logs[t] = logA
+                        let dueDay = due[i]
+                        let terms: Double = dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day))
+                        row[Column.logAmount.rawValue] = logA
+                        row[Column.termsDays.rawValue] = terms.isNaN ? 0 : terms
+                        row[Column.roundAmountLevel.rawValue] = Double(roundLevel(cents: centsT))
+                        row[Column.log1pPriorInvoiceCount.rawValue] = Self.log1p(history, table: log1pOf)
+                        if history > 0 {
+                            row[Column.customerPriorRepeatShare.rawValue] = Double(repeatsBefore) / Double(history)
+                        }
+                        if original >= 0 {
+                            row[Column.duplicateOfEarlier.rawValue] = 1
+                            duplicateIds[place] = ids[original]
+                        }
+                        if history == 0 {
+                            row[Column.newCustomer.rawValue] = 1
+                            newRows.append((Int32(place), day))
+                            continue
+                        }
+                        let used = windows.used(history)
+                        windows.prepareQuery(0, used: used)
+                        // Usual amount: median (and MAD) of the last `used` log amounts.
+                        let med = windows.medianAmount(0, used: used)
+                        row[Column.logAmountRatioToCustomerMax.rawValue] = logA - windows.maximumAmount(0, used: used)
+                        let ratio = logA - med
+                        row[Column.logAmountRatioToCustomerMedian.rawValue] = ratio
+                        if history >= zMin {
+                            let mad = windows.madAmount(0, used: used, median: med)
+                            row[Column.amountRobustZ.rawValue] = ratio / max(1.4826 * mad, floor)
+                        }
+                        // Usual terms: median of the known earlier terms in the window.
+                        if !terms.isNaN, let usual = windows.medianTerms(0) {
+                            row[Column.termsMinusUsualDays.rawValue] = terms - usual
+                        }
+                        row[Column.log1pDaysSincePrevious.rawValue] = Self.log1p(max(0, Int(day) - Int(lastDay)), table: log1pOf)
+                        row[Column.customerPriorRoundShare.rawValue] = Double(roundCount) / Double(history)
+                        if lastCurrency >= 0 && lastCurrency != cur[i] { row[Column.currencyChanged.rawValue] = 1 }
+                        let method = met[i].rawValue
+                        if method != 0 && lastMethod != 0 && method != lastMethod { row[Column.paymentMethodChanged.rawValue] = 1 }
                     }
-                    let used = windows.used(history)
-                    windows.prepareQuery(c, used: used)
-                    // Usual amount: median (and MAD) of the last `used` log amounts.
-                    let med = windows.medianAmount(c, used: used)
-                    row[Column.logAmountRatioToCustomerMax.rawValue] = logA - windows.maximumAmount(c, used: used)
-                    let ratio = logA - med
-                    row[Column.logAmountRatioToCustomerMedian.rawValue] = ratio
-                    if history >= zMin {
-                        let mad = windows.madAmount(c, used: used, median: med)
-                        row[Column.amountRobustZ.rawValue] = ratio / max(1.4826 * mad, floor)
-                    }
-                    // Usual terms: median of the known earlier terms in the window.
-                    if !terms.isNaN, let usual = windows.medianTerms(c) {
-                        row[Column.termsMinusUsualDays.rawValue] = terms - usual
-                    }
-                    row[Column.log1pDaysSincePrevious.rawValue] = anomalyLog1p(Double(max(0, Int(day) - Int(lday[c]))))
-                    row[Column.customerPriorRoundShare.rawValue] = Double(rnd[c]) / Double(history)
-                    if lcur[c] >= 0 && lcur[c] != cur[i] { row[Column.currencyChanged.rawValue] = 1 }
-                    let method = met[i].rawValue
-                    if method != 0 && lmet[c] != 0 && method != lmet[c] { row[Column.paymentMethodChanged.rawValue] = 1 }
-                }
+                    if e > last { break }
 
-                // 2. Fold the day's invoices into the state.
-                for t in g..<e {
-                    let i = Int(ord[t])
-                    let c = Int(cust[i])
-                    let history = Int(cnt[c])
-                    // A row computed in step 1 already holds the log amount and the round level.
-                    let position = all ? i : Int(slot[i])
-                    let logA: Double, round: Bool
-                    if position >= 0 {
-                        let row = out.baseAddress! + position * p
-                        logA = row[Column.logAmount.rawValue]
-                        round = row[Column.roundAmountLevel.rawValue] > 0
-                    } else {
-                        logA = anomalyLog(amount[i])
-                        round = roundLevel(amount[i]) > 0
+                    // 2. Fold the day's invoices into the state.
+                    for t in g..<e {
+                        let i = Int(seg[t])
+                        if t >= windowFrom {
+                            let dueDay = due[i]
+                            // A requested row of the day already holds its log amount.
+                            let logA = t <= last && (all || selection!.contains(i)) ? logs[t] : anomalyLog(amount[i])
+                            windows.append(0, history: t, logAmount: logA,
+                                           terms: dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day)))
+                        }
+                        if isRound(cents: cents[t]) { roundCount += 1 }
+                        let method = met[i].rawValue
+                        if method != 0 { lastMethod = method }
                     }
-                    let dueDay = due[i]
-                    windows.append(c, history: history, logAmount: logA,
-                                   terms: dueDay.isMissing ? .nan : Double(Int(dueDay.raw) - Int(day)))
-                    if history == 0 { firstAmounts.insert(logA) }
-                    if round { rnd[c] += 1 }
-                    lday[c] = day
-                    lcur[c] = cur[i]
-                    let method = met[i].rawValue
-                    if method != 0 { lmet[c] = method }
-                    cnt[c] = Int32(history + 1)
+                    lastDay = day
+                    lastCurrency = cur[Int(seg[e - 1])]
+                    repeatsBefore += repeatsToday
+                    repeatsToday = 0
+                    g = e
                 }
-                g = e
             }
-        }}}}}}}}}}}}}}
+        }}}}}}}}}}}}
 
-        let (originals, repeatShare) = duplicateOriginals(
-            invoices, dayOrder: order, customerCount: customers, options: options, shareSlot: all ? nil : slot, shareCount: outRows)
-        guard let requested else {
-            var duplicateIds = [String?](repeating: nil, count: n)
-            for i in 0..<n { values[i * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[i] }
-            for i in 0..<n where originals[i] >= 0 {
-                values[i * p + Column.duplicateOfEarlier.rawValue] = 1
-                duplicateIds[i] = invoices.invoiceIds[Int(originals[i])]
+        // A first invoice is compared with the first invoices of all customers issued on earlier days.
+        if !newRows.isEmpty {
+            var firsts = (0..<customers).filter { firstRow[$0] >= 0 }
+            firsts.sort { firstDay[$0] < firstDay[$1] }
+            newRows.sort { $0.day < $1.day }
+            var population = AnomalyRunningMedian(capacity: firsts.count)
+            var f = 0
+            for (place, day) in newRows {
+                while f < firsts.count && firstDay[firsts[f]] < day {
+                    population.insert(anomalyLog(invoices.amount[Int(firstRow[firsts[f]])]))
+                    f += 1
+                }
+                if let median = population.median {
+                    let row = Int(place) * p
+                    values[row + Column.newCustomerLogAmountVsPopulation.rawValue] = values[row + Column.logAmount.rawValue] - median
+                }
             }
-            let rows = (0..<n).map { Int32($0) }
+        }
+
+        guard let requested, let selection else {
             return AnomalyFeatureMatrix(
-                names: names, invoiceRows: rows, invoiceIds: invoices.invoiceIds, values: values,
+                names: names, invoiceRows: (0..<n).map { Int32($0) }, invoiceIds: invoices.invoiceIds, values: values,
                 duplicateOriginalId: duplicateIds, options: options)
         }
-        var duplicateIds = [String?](repeating: nil, count: outRows)
-        for (k, r) in requested.enumerated() {
-            let first = Int(slot[r])
-            if first != k {
-                for j in 0..<p { values[k * p + j] = values[first * p + j] }
+        let invoiceRows = requested.map { Int32($0) }
+        let invoiceIds = requested.map { invoices.invoiceIds[$0] }
+        if selection.inRequestOrder {
+            return AnomalyFeatureMatrix(
+                names: names, invoiceRows: invoiceRows, invoiceIds: invoiceIds, values: values,
+                duplicateOriginalId: duplicateIds, options: options)
+        }
+        // Requests out of order or repeated: each request gets a copy of its row's computed row.
+        let outRows = requested.count
+        let places = requested.map { selection.rank($0) }
+        let ordered = [Double](unsafeUninitializedCapacity: outRows * p) { buffer, count in
+            values.withUnsafeBufferPointer { computed in
+                for (k, place) in places.enumerated() {
+                    (buffer.baseAddress! + k * p).initialize(from: computed.baseAddress! + place * p, count: p)
+                }
             }
-            values[k * p + Column.customerPriorRepeatShare.rawValue] = repeatShare[first]
-            if originals[r] >= 0 {
-                values[k * p + Column.duplicateOfEarlier.rawValue] = 1
-                duplicateIds[k] = invoices.invoiceIds[Int(originals[r])]
-            }
+            count = outRows * p
         }
         return AnomalyFeatureMatrix(
-            names: names, invoiceRows: requested.map { Int32($0) }, invoiceIds: requested.map { invoices.invoiceIds[$0] },
-            values: values, duplicateOriginalId: duplicateIds, options: options)
+            names: names, invoiceRows: invoiceRows, invoiceIds: invoiceIds, values: ordered,
+            duplicateOriginalId: places.map { duplicateIds[$0] }, options: options)
     }
 
     /// 2 for a whole multiple of 1000 without cents, 1 for a multiple of 100, else 0.
     @inline(__always)
     static func roundLevel(_ amount: Double) -> Int {
-        let cents = roundedToCents(amount)
-        guard cents < 9.0e15 else { return 0 }
-        let c = Int64(cents)
-        if c % 100_000 == 0 { return 2 }
-        if c % 10_000 == 0 { return 1 }
-        return 0
+        roundLevel(cents: roundedToCents(amount))
     }
 
     /// `(amount * 100).rounded()` (half away from zero), bit for bit, without a call into libm's
@@ -325,123 +410,54 @@ public enum AnomalyFeatures {
         return x - whole >= 0.5 ? whole + 1 : whole
     }
 
-    /// Invoice rows ordered by issue day, ties in input order (counting sort over the day range).
-    static func dayOrder(_ issue: [Day]) -> [Int32] {
-        let n = issue.count
-        guard n > 0 else { return [] }
-        var lo = Int32.max, hi = Int32.min
-        for d in issue { lo = min(lo, d.raw); hi = max(hi, d.raw) }
-        let span = Int(hi) - Int(lo) + 1
-        if span > 4 * n + 100_000 {
-            // Sparse dates over a huge range: a comparison sort is cheaper than the buckets.
-            return (0..<n).sorted { issue[$0].raw != issue[$1].raw ? issue[$0].raw < issue[$1].raw : $0 < $1 }.map { Int32($0) }
-        }
-        var start = [Int](repeating: 0, count: span + 1)
-        var order = [Int32](repeating: 0, count: n)
-        start.withUnsafeMutableBufferPointer { start in
-        order.withUnsafeMutableBufferPointer { order in
-        issue.withUnsafeBufferPointer { issue in
-            for d in issue { start[Int(d.raw) - Int(lo) + 1] += 1 }
-            for b in 0..<span { start[b + 1] += start[b] }
-            for i in 0..<n {
-                let b = Int(issue[i].raw) - Int(lo)
-                order[start[b]] = Int32(i)
-                start[b] += 1
-            }
-        }}}
-        return order
+    /// `roundLevel` of an amount whose ``roundedToCents(_:)`` is `cents`.
+    @inline(__always)
+    static func roundLevel(cents: Double) -> Int {
+        guard cents < 9.0e15 else { return 0 }
+        let c = Int64(cents)
+        if c % 100_000 == 0 { return 2 }
+        if c % 10_000 == 0 { return 1 }
+        return 0
     }
 
-    /// For each invoice row, the row of the earliest earlier invoice of the same customer with the
-    /// same amount to the cent issued at most `duplicateWindowDays` before (or the same day but
-    /// earlier in the input), else -1; and the customer's share of such repeats among its invoices
-    /// issued on earlier days (point in time: same-day invoices are not counted).
-    ///
-    /// With `shareSlot` (the output slot of each invoice row, -1 when not requested), the shares
-    /// are stored only for the requested rows, at their slots (`shareCount` of them): the daily
-    /// score reads a tenth of the rows and need not fill an array of the whole history.
-    static func duplicateOriginals(
-        _ invoices: InvoiceTable, dayOrder: [Int32], customerCount: Int, options: AnomalyFeatureOptions,
-        shareSlot: [Int32]? = nil, shareCount: Int? = nil
-    ) -> (originals: [Int32], repeatShare: [Double]) {
-        let n = invoices.count
-        var result = [Int32](repeating: -1, count: n)
-        var share = [Double](repeating: 0, count: shareSlot == nil ? n : (shareCount ?? n))
-        guard n > 1 else { return (result, share) }
-        let shareSlot = shareSlot ?? []
-        let slotted = !shareSlot.isEmpty
-        let window = options.duplicateWindowDays
-        let lookBack = options.duplicateLookBack
-        // Stable counting sort of the day order by customer: customer-major, then (day, input order).
-        var start = [Int](repeating: 0, count: customerCount + 1)
-        var byCustomer = [Int32](repeating: 0, count: n)
-        // Issue day and amount in cents in the customer-major order, so the scans below read
-        // neighbouring values instead of jumping through the row-ordered columns.
-        var dayOf = [Int32](repeating: 0, count: n)
-        var centsOf = [Double](repeating: 0, count: n)
-        start.withUnsafeMutableBufferPointer { start in
-        byCustomer.withUnsafeMutableBufferPointer { byCustomer in
-        dayOf.withUnsafeMutableBufferPointer { dayOf in
-        centsOf.withUnsafeMutableBufferPointer { centsOf in
-        result.withUnsafeMutableBufferPointer { result in
-        share.withUnsafeMutableBufferPointer { share in
-        shareSlot.withUnsafeBufferPointer { shareSlot in
-        dayOrder.withUnsafeBufferPointer { dayOrder in
-        invoices.customer.withUnsafeBufferPointer { customer in
-        invoices.issueDate.withUnsafeBufferPointer { issue in
-        invoices.amount.withUnsafeBufferPointer { amount in
-            for c in customer { start[Int(c) + 1] += 1 }
-            for c in 0..<customerCount { start[c + 1] += start[c] }
-            var next = Array(start)
+    /// Entries of the walk's table of `log1p` of whole numbers.
+    static let log1pTableSize = 4096
+
+    /// `log1p(Double(k))` for `k ≥ 0`, from `table` (NaN: not computed yet) when `k` is in it.
+    @inline(__always)
+    static func log1p(_ k: Int, table: UnsafeMutableBufferPointer<Double>) -> Double {
+        guard k < table.count else { return anomalyLog1p(Double(k)) }
+        let cached = table[k]
+        if !cached.isNaN { return cached }
+        let value = anomalyLog1p(Double(k))
+        table[k] = value
+        return value
+    }
+
+    /// `roundLevel(cents:) > 0`, with one remainder instead of two (a multiple of 1000 is one of 100).
+    @inline(__always)
+    static func isRound(cents: Double) -> Bool {
+        guard cents < 9.0e15 else { return false }
+        return Int64(cents) % 10_000 == 0
+    }
+
+    /// Invoice rows customer by customer (customer `c` at `start[c]..<start[c + 1]`), each customer's
+    /// rows in input order: one counting sort, into an array that is not zero-filled first.
+    static func customerOrder(_ customer: [Int32], start: [Int]) -> [Int32] {
+        let n = customer.count
+        var next = start
+        return [Int32](unsafeUninitializedCapacity: n) { out, count in
             next.withUnsafeMutableBufferPointer { next in
-                for i in dayOrder {
-                    let c = Int(customer[Int(i)])
-                    byCustomer[next[c]] = i
-                    next[c] += 1
+                customer.withUnsafeBufferPointer { customer in
+                    for i in 0..<n {
+                        let c = Int(customer[i])
+                        out[next[c]] = Int32(i)
+                        next[c] += 1
+                    }
                 }
             }
-            for t in 0..<n {
-                let i = Int(byCustomer[t])
-                dayOf[t] = issue[i].raw
-                centsOf[t] = roundedToCents(amount[i])
-            }
-            for c in 0..<customerCount {
-                let s = start[c], e = start[c + 1]
-                guard e - s > 1 else { continue }
-                // Repeat counts over the days before the current one, and over the current day so far
-                // (the first invoice of a customer is never a repeat).
-                var before = 0, repeatsBefore = 0, repeatsToday = 0
-                var dayStart = s
-                for t in (s + 1)..<e {
-                    let today = dayOf[t]
-                    if today != dayOf[dayStart] {
-                        repeatsBefore += repeatsToday
-                        repeatsToday = 0
-                        before += t - dayStart
-                        dayStart = t
-                    }
-                    let i = Int(byCustomer[t])
-                    if before > 0 {
-                        let s = slotted ? Int(shareSlot[i]) : i
-                        if s >= 0 { share[s] = Double(repeatsBefore) / Double(before) }
-                    }
-                    let cents = centsOf[t]
-                    var original = -1
-                    var u = t - 1
-                    while u >= s && t - u <= lookBack {
-                        if Int(today) - Int(dayOf[u]) > window { break }
-                        if centsOf[u] == cents {
-                            let j = Int(byCustomer[u])
-                            if invoices.invoiceIds[j] != invoices.invoiceIds[i] { original = j }
-                        }
-                        u -= 1
-                    }
-                    result[i] = Int32(original)
-                    if original >= 0 { repeatsToday += 1 }
-                }
-            }
-        }}}}}}}}}}}
-        return (result, share)
+            count = n
+        }
     }
 }
 

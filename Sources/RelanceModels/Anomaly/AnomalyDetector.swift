@@ -225,23 +225,32 @@ public struct AnomalyDetector: Sendable, Codable {
         return try squaredDistances(features, eligible: eligible)
     }
 
-    /// The distances of the `eligible` rows: each row's robust columns are read, checked and
-    /// standardised straight into the distance computation (the same arithmetic as gathering and
-    /// standardising a copy first, without the two n × p copies).
+    /// The distances of the `eligible` rows, 0 for the others: each row's robust columns are read,
+    /// checked and standardised straight into the distance computation (the same arithmetic as
+    /// gathering and standardising a copy first, without the two n × p copies). A row that is not
+    /// eligible is given the location itself, whose distance is exactly +0: one array of distances
+    /// in row order, with no list of eligible rows and no second array to scatter them into.
     private func squaredDistances(_ features: AnomalyFeatureMatrix, eligible: [Bool]) throws -> [Double] {
-        let rows = (0..<features.rows).filter { eligible[$0] }
         let p = robustColumns.count, stride = features.columns
         var bad: (Int, Int)?
         let d = features.values.withUnsafeBufferPointer { v in
-            robustColumns.withUnsafeBufferPointer { columns in
-                center.withUnsafeBufferPointer { c in
-                    scale.withUnsafeBufferPointer { s in
-                        cholesky.squaredMahalanobisDistances(count: rows.count, location: location) { k, x in
-                            let base = rows[k] * stride
-                            for j in 0..<p {
-                                let value = v[base + columns[j]]
-                                if !value.isFinite && bad == nil { bad = (rows[k], columns[j]) }
-                                x[j] = (value - c[j]) / s[j]
+            eligible.withUnsafeBufferPointer { eligible in
+                robustColumns.withUnsafeBufferPointer { columns in
+                    center.withUnsafeBufferPointer { c in
+                        scale.withUnsafeBufferPointer { s in
+                            location.withUnsafeBufferPointer { mu in
+                                cholesky.squaredMahalanobisDistances(count: features.rows, location: location) { r, x in
+                                    guard eligible[r] else {
+                                        for j in 0..<p { x[j] = mu[j] }
+                                        return
+                                    }
+                                    let base = r * stride
+                                    for j in 0..<p {
+                                        let value = v[base + columns[j]]
+                                        if !value.isFinite && bad == nil { bad = (r, columns[j]) }
+                                        x[j] = (value - c[j]) / s[j]
+                                    }
+                                }
                             }
                         }
                     }
@@ -249,9 +258,7 @@ public struct AnomalyDetector: Sendable, Codable {
             }
         }
         if let (r, c) = bad { throw AnomalyDetectorError.nonFiniteValue(row: r, feature: features.names[c]) }
-        var out = [Double](repeating: 0, count: features.rows)
-        for (k, r) in rows.enumerated() { out[r] = d[k] }
-        return out
+        return d
     }
 
     static func firstInvoiceColumns(_ f: AnomalyFeatureMatrix) throws -> (isNew: Int, vsPopulation: Int) {
@@ -287,14 +294,17 @@ public struct AnomalyDetector: Sendable, Codable {
         try checkSchema(features)
         let assessed = try Self.profileRows(features, minimumHistory: options.minimumHistoryForProfile)
         var d2 = try squaredDistances(features, eligible: assessed)
-        let rules = try options.rules.evaluate(features)
+        var rules = try options.rules.evaluate(features)
         let chi = ChiSquaredDistribution(degreesOfFreedom: Double(robustColumns.count))
         let unit = -detectorLog10(max(chi.survival(squaredDistanceThreshold), Double.leastNormalMagnitude))
         let keepPerUnit = 1 - options.robustWeight
         let n = features.rows
         var score = [Double](repeating: 0, count: n)
         var robust = [Double](repeating: 0, count: n)
-        var flags = rules.flags
+        // Taken out of `rules` (not copied): appending `unusual_profile` to a row's flags must not
+        // copy the array of every row's flags.
+        var flags: [[String]] = []
+        swap(&flags, &rules.flags)
         let first = try Self.firstInvoiceColumns(features)
         // CDF and tail of χ²ₚ (and χ²₁) from one incomplete-gamma evaluation per row, lgamma hoisted:
         // the same values as `cdf` and `survival`, at half the cost.
