@@ -195,24 +195,25 @@ final class PreparedHistory: Sendable {
     ) -> CustomerTimeline {
         typealias Kind = CustomerTimeline.Kind
         typealias Entry = CustomerTimeline.Entry
-        /// Every entry with its customer, in construction order, which is the within-day order:
-        /// issues, overdue, payments, events, deadlines, each by invoice or event order.
-        func forEachEntry(_ body: (Int32, Entry) -> Void) {
+        /// Every entry of the customers in `customers`, with its customer, in construction order,
+        /// which is the within-day order: issues, overdue, payments, events, deadlines, each by
+        /// invoice or event order.
+        func forEachEntry(customers: Range<Int>, _ body: (Int32, Entry) -> Void) {
             // Facts are customer-major: customer by customer is fact order.
             facts.withUnsafeBufferPointer { facts in
                 factStart.withUnsafeBufferPointer { factStart in
-                    for c in 0..<customerCount {
+                    for c in customers {
                         for i in factStart[c]..<factStart[c + 1] {
                             body(Int32(c), Entry(key: facts[i].issue + 1, code: Kind.issued.rawValue << 29 | UInt32(i)))
                         }
                     }
-                    for c in 0..<customerCount {
+                    for c in customers {
                         for i in factStart[c]..<factStart[c + 1] where facts[i].paid == none || facts[i].paid > facts[i].due {
                             let f = facts[i]
                             body(Int32(c), Entry(key: max(f.issue, f.due) + 1, code: Kind.becameOverdue.rawValue << 29 | UInt32(i)))
                         }
                     }
-                    for c in 0..<customerCount {
+                    for c in customers {
                         for i in factStart[c]..<factStart[c + 1] where facts[i].paid != none {
                             let f = facts[i]
                             body(Int32(c), Entry(key: max(f.paid, f.issue) + 1, code: Kind.paid.rawValue << 29 | UInt32(i)))
@@ -220,8 +221,8 @@ final class PreparedHistory: Sendable {
                     }
                 }
             }
+            let all = customers.count == customerCount
             for e in 0..<eventKind.count {
-                let d = eventDate[e].raw
                 let kind: Kind
                 switch eventKind[e] {
                 case .disputeOpened: kind = .disputeOpened
@@ -229,56 +230,89 @@ final class PreparedHistory: Sendable {
                 case .hardshipReported: kind = .hardshipReported
                 default: continue
                 }
-                body(eventCustomer[e], Entry(key: d + 1, code: kind.rawValue << 29 | UInt32(e)))
+                let c = eventCustomer[e]
+                guard all || customers.contains(Int(c)) else { continue }
+                body(c, Entry(key: eventDate[e].raw + 1, code: kind.rawValue << 29 | UInt32(e)))
             }
-            for p in 0..<deadline.count {
+            for p in 0..<deadline.count where all || customers.contains(Int(promiseCustomer[p])) {
                 body(promiseCustomer[p], Entry(key: deadline[p] + 1, code: Kind.promiseDeadline.rawValue << 29 | UInt32(p)))
             }
         }
 
+        // Passes 1 and 2 on two cores for a large history, each for the customers of its half of
+        // the facts: a customer's entries are all made by one part, in the same order as by one
+        // pass, so the timeline is the same whatever the split.
+        let split: [Int]
+        if facts.count + eventKind.count >= 200_000, ProcessInfo.processInfo.activeProcessorCount > 1, customerCount > 1 {
+            var middle = 1
+            while middle < customerCount - 1 && factStart[middle] < facts.count / 2 { middle += 1 }
+            split = [0, middle, customerCount]
+        } else {
+            split = [0, customerCount]
+        }
+        let parts = split.count - 1
+
         // Pass 1: entries per customer, and the range of the payments' keys.
-        var lo = Int32.max, hi = Int32.min
         var segmentStart = [Int](repeating: 0, count: customerCount + 1)
+        var keyRange = [(lo: Int32, hi: Int32)](repeating: (Int32.max, Int32.min), count: parts)
         segmentStart.withUnsafeMutableBufferPointer { start in
-            forEachEntry { c, e in
-                if e.kind == .paid {
-                    if e.key < lo { lo = e.key }
-                    if e.key > hi { hi = e.key }
+            keyRange.withUnsafeMutableBufferPointer { keyRange in
+                let shared = UncheckedSendableCounts(start: start, keyRange: keyRange)
+                TwoCores.run(parts) { part in
+                    var lo = Int32.max, hi = Int32.min
+                    forEachEntry(customers: split[part]..<split[part + 1]) { c, e in
+                        if e.kind == .paid {
+                            if e.key < lo { lo = e.key }
+                            if e.key > hi { hi = e.key }
+                        }
+                        shared.start[Int(c) + 1] += 1
+                    }
+                    shared.keyRange[part] = (lo, hi)
                 }
-                start[Int(c) + 1] += 1
             }
         }
         for c in stride(from: 0, to: customerCount, by: 1) { segmentStart[c + 1] += segmentStart[c] }
         let m = segmentStart[customerCount]
+        var lo = keyRange.map(\.lo).min() ?? Int32.max, hi = keyRange.map(\.hi).max() ?? Int32.min
         if lo > hi { lo = 0; hi = -1 }   // no payment: empty population counts
         let range = Int(hi) - Int(lo) + 1
 
         // Pass 2: every entry straight into its customer's segment, in construction order, and
-        // the population's payments (settled, late) per key.
-        var settled = [Int32](repeating: 0, count: range)
-        var late = [Int32](repeating: 0, count: range)
+        // the population's payments (settled, late) per key, counted per part and then summed.
+        var counts = [[Int32]](repeating: [Int32](repeating: 0, count: 2 * range), count: parts)
         var next = segmentStart
         var entries = [Entry](unsafeUninitializedCapacity: m) { out, count in
             LargePages.advise(UnsafeMutableRawBufferPointer(out))
             PagePrefault.start(UnsafeMutableRawBufferPointer(out))
             next.withUnsafeMutableBufferPointer { next in
-                settled.withUnsafeMutableBufferPointer { settled in
-                    late.withUnsafeMutableBufferPointer { late in
-                        forEachEntry { c, e in
-                            let slot = next[Int(c)]
-                            next[Int(c)] = slot + 1
-                            (out.baseAddress! + slot).initialize(to: e)
-                            if e.kind == .paid {
-                                let k = Int(e.key) - Int(lo)
-                                settled[k] += 1
-                                let f = facts[e.index]
-                                if Int64(f.paid) > Int64(f.due) + Int64(graceDays) { late[k] += 1 }
+                counts.withUnsafeMutableBufferPointer { counts in
+                    let shared = UncheckedSendableScatter(out: out, next: next, counts: counts)
+                    TwoCores.run(parts) { part in
+                        shared.counts[part].withUnsafeMutableBufferPointer { settledLate in
+                            forEachEntry(customers: split[part]..<split[part + 1]) { c, e in
+                                let slot = shared.next[Int(c)]
+                                shared.next[Int(c)] = slot + 1
+                                (shared.out.baseAddress! + slot).initialize(to: e)
+                                if e.kind == .paid {
+                                    let k = Int(e.key) - Int(lo)
+                                    settledLate[2 * k] += 1
+                                    let f = facts[e.index]
+                                    if Int64(f.paid) > Int64(f.due) + Int64(graceDays) { settledLate[2 * k + 1] += 1 }
+                                }
                             }
                         }
                     }
                 }
             }
             count = m
+        }
+        var settled = [Int32](repeating: 0, count: range)
+        var late = [Int32](repeating: 0, count: range)
+        for part in counts {
+            for k in 0..<range {
+                settled[k] += part[2 * k]
+                late[k] += part[2 * k + 1]
+            }
         }
         for d in stride(from: 1, to: range, by: 1) {
             settled[d] += settled[d - 1]
@@ -290,13 +324,13 @@ final class PreparedHistory: Sendable {
 
         // Pass 3: each segment stably sorted by key, in cache (segments are a customer's facts).
         // Customers are independent: a few chunks of customers on separate cores.
-        let parts = m >= 200_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
+        let sortParts = m >= 200_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
         entries.withUnsafeMutableBufferPointer { entries in
             let shared = UncheckedSendableEntries(entries)
             segmentStart.withUnsafeBufferPointer { start in
                 let bounds = UncheckedSendableStarts(start)
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let first = customerCount * part / parts, last = customerCount * (part + 1) / parts
+                DispatchQueue.concurrentPerform(iterations: sortParts) { part in
+                    let first = customerCount * part / sortParts, last = customerCount * (part + 1) / sortParts
                     var longest = 0
                     for c in first..<last { longest = max(longest, bounds.buffer[c + 1] - bounds.buffer[c]) }
                     let scratch = UnsafeMutablePointer<Entry>.allocate(capacity: max(longest, 1))
@@ -402,6 +436,21 @@ struct InvoiceFacts: Sendable {
 private struct UncheckedSendableEntries: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<CustomerTimeline.Entry>
     init(_ buffer: UnsafeMutableBufferPointer<CustomerTimeline.Entry>) { self.buffer = buffer }
+}
+
+/// Pass 1's shared outputs: each part counts only its own customers' entries and writes its own
+/// key range.
+private struct UncheckedSendableCounts: @unchecked Sendable {
+    let start: UnsafeMutableBufferPointer<Int>
+    let keyRange: UnsafeMutableBufferPointer<(lo: Int32, hi: Int32)>
+}
+
+/// Pass 2's shared outputs: each part writes only its own customers' slots and segments, and its
+/// own population counts.
+private struct UncheckedSendableScatter: @unchecked Sendable {
+    let out: UnsafeMutableBufferPointer<CustomerTimeline.Entry>
+    let next: UnsafeMutableBufferPointer<Int>
+    let counts: UnsafeMutableBufferPointer<[Int32]>
 }
 
 /// Segment bounds, read by every worker.
