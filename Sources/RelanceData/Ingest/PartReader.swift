@@ -38,10 +38,13 @@ extension LoadSession {
     /// The first step of ``readInHalves(_:url:into:splittable:makeSecond:merge:)``: starts the
     /// second reader on its own thread and returns at once (nil when the file is read in one
     /// pass), so that this thread can do other work before reading the first half.
+    ///
+    /// `firstPartHeadStart` is work this thread does before reading the first half, in bytes of
+    /// this file it is worth: the first half is made that much shorter, so both end together.
     func startSecondHalf<Reader: PartReader>(
-        _ r: TableReader, url: URL, splittable: Bool, makeSecond: (_ split: Int) -> Reader
+        _ r: TableReader, url: URL, splittable: Bool, firstPartHeadStart: Int = 0, makeSecond: (_ split: Int) -> Reader
     ) -> SecondHalf<Reader>? {
-        guard splittable, let split = parallelSplit(r, url: url, fileSize: r.scanner.fileSize),
+        guard splittable, let split = parallelSplit(r, url: url, fileSize: r.scanner.fileSize, firstPartHeadStart: firstPartHeadStart),
               let secondReader = try? r.part(startingAt: split, url: url) else { return nil }
         let second = SecondHalf(reader: makeSecond(split), split: split)
         DispatchQueue.global().async(group: second.done) { second.reader.read(secondReader, stopAt: nil) }
