@@ -109,7 +109,7 @@ extension ByteWriter {
     @inlinable public mutating func appendISODay(_ day: Day, cache: ISODayCache) {
         if day.isMissing { return }
         guard let text = cache.text(of: day) else {
-            append(day.iso)
+            append(string: day.iso)
             return
         }
         reserve(16)
@@ -145,7 +145,7 @@ extension ByteWriter {
                 return
             }
         }
-        append("\(x)")
+        append(string: "\(x)")
     }
 
     /// A number with exactly `decimals` (0…9) decimals, rounded half away from zero, whatever the
@@ -158,7 +158,7 @@ extension ByteWriter {
         for _ in 0..<decimals { scale *= 10; tens &*= 10 }
         let scaled = CSVBuffer.roundedHalfAway(abs(x) * scale)
         guard scaled < 9e15 else {
-            append(String(x))
+            append(string: String(x))
             return
         }
         let units = UInt64(scaled)
