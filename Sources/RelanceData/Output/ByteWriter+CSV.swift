@@ -4,15 +4,24 @@
 extension ByteWriter {
     /// A text field, quoted when needed; with `guardFormula`, prefixed with `'` when it starts with
     /// a formula character. The common case (nothing to quote: every id, currency and most names)
-    /// copies the string's UTF-8 in place; anything needing quotes takes the general path.
+    /// copies the string's UTF-8 in place and then checks the copy; a field needing quotes is
+    /// taken back and written by the general path. (Checking after copying keeps the closure given
+    /// to the string a bare copy, which the compiler inlines, instead of a call per field that also
+    /// needed the string retained around it.)
     @inlinable public mutating func appendCSVText(_ s: String, guardFormula: Bool) {
-        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { u in
-            if CSVBuffer.needsQuotes(u) { return false }
-            if guardFormula, let b = u.first, CSVBuffer.isFormulaStart(b) { append(UInt8(ascii: "'")) }
-            append(u)
-            return true
+        let start = used
+        let copied: Void? = s.utf8.withContiguousStorageIfAvailable { append($0) }
+        if copied != nil {
+            let u = UnsafeBufferPointer(written(from: start))
+            if !CSVBuffer.needsQuotes(u) {
+                if guardFormula, let b = u.first, CSVBuffer.isFormulaStart(b) {
+                    insert(count: 1, at: start) { $0[0] = UInt8(ascii: "'") }
+                }
+                return
+            }
+            removeSuffix(from: start)
         }
-        if done != true { appendCSVJoined(CollectionOfOne(s), separator: "", guardFormula: guardFormula) }
+        appendCSVJoined(CollectionOfOne(s), separator: "", guardFormula: guardFormula)
     }
 
     /// The field `parts.joined(separator: separator)` (empty for no parts), optionally
@@ -109,7 +118,7 @@ extension ByteWriter {
     @inlinable public mutating func appendISODay(_ day: Day, cache: ISODayCache) {
         if day.isMissing { return }
         guard let text = cache.text(of: day) else {
-            append(day.iso)
+            append(string: day.iso)
             return
         }
         reserve(16)
@@ -145,7 +154,7 @@ extension ByteWriter {
                 return
             }
         }
-        append("\(x)")
+        append(string: "\(x)")
     }
 
     /// A number with exactly `decimals` (0…9) decimals, rounded half away from zero, whatever the
@@ -158,7 +167,7 @@ extension ByteWriter {
         for _ in 0..<decimals { scale *= 10; tens &*= 10 }
         let scaled = CSVBuffer.roundedHalfAway(abs(x) * scale)
         guard scaled < 9e15 else {
-            append(String(x))
+            append(string: String(x))
             return
         }
         let units = UInt64(scaled)

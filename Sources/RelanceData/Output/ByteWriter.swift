@@ -95,8 +95,10 @@ public struct ByteWriter {
         append(s.utf8Start, count: s.utf8CodeUnitCount)
     }
 
-    /// A string's UTF-8 bytes, copied in place for a native string.
-    @inlinable public mutating func append(_ s: String) {
+    /// A string's UTF-8 bytes, copied in place for a native string. Labelled apart from
+    /// ``append(_:)-(StaticString)``: with both unlabelled, a literal argument would pick this one
+    /// (a literal's default type is `String`).
+    @inlinable public mutating func append(string s: String) {
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { append($0) }
         if done == nil { appendSlowly(s) }
     }

@@ -165,7 +165,10 @@ extension RiskList {
                 w.appendCSVFixed(row.pointee.anomalyScore, decimals: 4)
                 w.append(comma)
                 // The separators are RiskListColumns.flagSeparator and .reasonSeparator.
-                w.appendCSVJoined(row.pointee.anomalyFlags, separator: ";", guardFormula: false)
+                // Most rows have no flag: the empty field, without handing the array to a call.
+                if !row.pointee.anomalyFlags.isEmpty {
+                    w.appendCSVJoined(row.pointee.anomalyFlags, separator: ";", guardFormula: false)
+                }
                 w.append(comma)
                 w.append(Self.csvText(of: row.pointee.riskTier))
                 w.append(comma)

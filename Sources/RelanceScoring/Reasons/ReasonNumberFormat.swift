@@ -102,7 +102,7 @@ struct ReasonNumberFormat {
     /// ``money(_:)`` appended to `out`.
     func appendMoney(_ detail: String, to out: inout ByteWriter) {
         if appendMoneyFromCents(detail, to: &out) { return }
-        out.append(money(detail))
+        out.append(string: money(detail))
     }
 
     /// ``percent(_:)`` appended to `out`.

@@ -28,7 +28,7 @@ struct ReasonSentenceWriter {
     /// picked this one (a literal's default type is `String`), and every fixed piece of every
     /// sentence went through a `String`.
     @inline(__always) private mutating func put(string s: String) {
-        out.append(s)
+        out.append(string: s)
     }
 
     /// `en` or `fr` by the language.
