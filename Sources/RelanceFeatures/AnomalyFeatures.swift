@@ -215,9 +215,11 @@ public enum AnomalyFeatures {
         // The rows are written at their place, or one block after the other into a reused buffer.
         let bufferRows = blocks.map { min($0.rows, computedRows) } ?? computedRows
         var values = [Double](unsafeUninitializedCapacity: bufferRows * p) { _, count in count = bufferRows * p }
-        var duplicateIds = [String?](repeating: nil, count: bufferRows)
+        var duplicateIds = [String?](repeating: nil, count: blocks == nil ? bufferRows : 0)
         var blockPlaces = [Int](repeating: 0, count: blocks == nil ? 0 : bufferRows)
         var blockInvoiceRows = [Int32](repeating: 0, count: blocks == nil ? 0 : bufferRows)
+        // A block's duplicate links as invoice rows (-1: none), made ids when the block is handed over.
+        var blockOriginals = [Int32](repeating: -1, count: blocks == nil ? 0 : bufferRows)
         var filled = 0
         // The population's median first invoice before each day on which a customer's first
         // invoice falls, tabulated when a first invoice is first met.
@@ -238,6 +240,7 @@ public enum AnomalyFeatures {
         try duplicateIds.withUnsafeMutableBufferPointer { duplicateIds in
         try blockPlaces.withUnsafeMutableBufferPointer { blockPlaces in
         try blockInvoiceRows.withUnsafeMutableBufferPointer { blockInvoiceRows in
+        try blockOriginals.withUnsafeMutableBufferPointer { blockOriginals in
         try order.withUnsafeMutableBufferPointer { ord in
         try days.withUnsafeMutableBufferPointer { days in
         try cents.withUnsafeMutableBufferPointer { cents in
@@ -251,13 +254,13 @@ public enum AnomalyFeatures {
             /// Hands the filled block to the block body and starts the next one.
             func flush() throws {
                 guard let blocks, filled > 0 else { return }
-                let rows = Array(blockInvoiceRows[0..<filled])
+                let rows = Array(UnsafeBufferPointer(rebasing: blockInvoiceRows[0..<filled]))
+                let originals = UnsafeBufferPointer(rebasing: blockOriginals[0..<filled])
                 let block = AnomalyFeatureMatrix(
                     names: names, invoiceRows: rows, invoiceIds: rows.map { ids[Int($0)] },
-                    values: Array(out[0..<(filled * p)]), duplicateOriginalId: Array(duplicateIds[0..<filled]),
-                    options: options)
-                for k in 0..<filled { duplicateIds[k] = nil }
-                let places = Array(blockPlaces[0..<filled])
+                    values: Array(UnsafeBufferPointer(rebasing: out[0..<(filled * p)])),
+                    duplicateOriginalId: originals.map { $0 < 0 ? nil : ids[Int($0)] }, options: options)
+                let places = Array(UnsafeBufferPointer(rebasing: blockPlaces[0..<filled]))
                 filled = 0
                 try blocks.body(block, places)
             }
@@ -327,6 +330,7 @@ public enum AnomalyFeatures {
                             if filled == bufferRows { try flush() }
                             blockPlaces[filled] = place
                             blockInvoiceRows[filled] = Int32(i)
+                            blockOriginals[filled] = Int32(original)
                             place = filled
                             filled += 1
                         }
@@ -345,7 +349,7 @@ public enum AnomalyFeatures {
                         }
                         if original >= 0 {
                             row[Column.duplicateOfEarlier.rawValue] = 1
-                            duplicateIds[place] = ids[original]
+                            if blocks == nil { duplicateIds[place] = ids[original] }
                         }
                         if history == 0 {
                             row[Column.newCustomer.rawValue] = 1
@@ -403,7 +407,7 @@ public enum AnomalyFeatures {
                 }
             }
             try flush()
-        }}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}
         if blocks != nil { return nil }
 
         guard let requested, let selection else {

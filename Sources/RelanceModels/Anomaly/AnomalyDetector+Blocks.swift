@@ -40,14 +40,21 @@ extension AnomalyDetector {
             } catch AnomalyDetectorError.nonFiniteValue(let row, let feature) {
                 throw AnomalyDetectorError.nonFiniteValue(row: places[row], feature: feature)
             }
-            for (k, q) in places.enumerated() {
-                score[q] = part.anomalyScore[k]
-                robust[q] = part.robustScore[k]
-                distance[q] = part.squaredDistance[k]
-                assessed[q] = part.robustAssessed[k]
-                ruleScore[q] = part.ruleScore[k]
-                flags[q] = part.flags[k]
-            }
+            score.withUnsafeMutableBufferPointer { score in
+            robust.withUnsafeMutableBufferPointer { robust in
+            distance.withUnsafeMutableBufferPointer { distance in
+            assessed.withUnsafeMutableBufferPointer { assessed in
+            ruleScore.withUnsafeMutableBufferPointer { ruleScore in
+            flags.withUnsafeMutableBufferPointer { flags in
+                for (k, q) in places.enumerated() {
+                    score[q] = part.anomalyScore[k]
+                    robust[q] = part.robustScore[k]
+                    distance[q] = part.squaredDistance[k]
+                    assessed[q] = part.robustAssessed[k]
+                    ruleScore[q] = part.ruleScore[k]
+                    flags[q] = part.flags[k]
+                }
+            }}}}}}
         }
         return AnomalyAssessment(
             invoiceIds: rows.map { invoices.invoiceIds[$0] }, anomalyScore: score, robustScore: robust,
