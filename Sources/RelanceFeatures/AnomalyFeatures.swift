@@ -22,8 +22,8 @@ import Foundation
 /// terms" are medians over the customer's last ``AnomalyFeatureOptions/historyWindow`` invoices
 /// (default 24; a ring buffer plus a sorted copy, see `AnomalyCustomerWindows`), so the median is of
 /// a bounded recent history, not of the whole past. The one figure across customers, the
-/// population's median first invoice before a day, is answered after the walk from the first
-/// invoices sorted by day. No dictionary and no allocation happen per invoice, and no array the
+/// population's median first invoice before a day, is read from a table made from every
+/// customer's first invoice sorted by day (`AnomalyFirstInvoiceMedians`). No dictionary and no allocation happen per invoice, and no array the
 /// size of the history is built besides the customer order (4 bytes an invoice) and the output.
 public enum AnomalyFeatures {
     /// The columns of an ``AnomalyFeatureMatrix``, in order. The raw value is the column index.
@@ -149,8 +149,8 @@ public enum AnomalyFeatures {
     /// walked day by day, first computing the requested rows of the day from the state as of the
     /// end of the previous day, then folding the day's invoices into the state. The state of one
     /// customer is a few locals and one reusable window, so nothing is kept per customer across the
-    /// walk except the first invoice (for the population median, answered after the walk from the
-    /// first invoices sorted by day). A customer with no requested row is skipped, and a customer's
+    /// walk except the first invoice (for the population median, tabulated by day when a first
+    /// invoice is first met). A customer with no requested row is skipped, and a customer's
     /// walk stops at its last requested row; only the invoices whose log amount a requested row can
     /// read (its customer's last ``AnomalyFeatureOptions/historyWindow`` earlier invoices) enter
     /// the window. Each value is computed by the same arithmetic on the same inputs as in an
