@@ -10,7 +10,7 @@ struct CustomerReplay {
     /// The timeline's entries, held directly so the hot loop does not go through the class.
     private let entries: [CustomerTimeline.Entry]
     private let facts: [InvoiceFacts]
-    private let eventDate: [Int32]
+    private let promiseDay: [Int32]
     private let promiseKept: [Int32]
     private let graceDays: Int32
     private let decayPerDay: Double
@@ -27,7 +27,7 @@ struct CustomerReplay {
         self.history = history
         entries = history.timeline.entries
         facts = history.facts
-        eventDate = history.eventDate
+        promiseDay = history.promiseDay
         promiseKept = history.promiseKept
         graceDays = history.graceDays
         decayPerDay = 1 / options.recencyHalfLifeDays
@@ -78,7 +78,7 @@ struct CustomerReplay {
                         let named = promiseKept[e.index]
                         let kept = named >= 0
                             ? named > 0
-                            : totals.lastPaid != PreparedHistory.none && totals.lastPaid >= eventDate[e.index]
+                            : totals.lastPaid != PreparedHistory.none && totals.lastPaid >= promiseDay[e.index]
                         if !kept { totals.brokenPromises += 1 }
                     }
                     cursor += 1

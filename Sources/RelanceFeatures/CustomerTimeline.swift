@@ -13,9 +13,10 @@ struct CustomerTimeline: Sendable {
 
     /// One fact in 8 bytes: the day it becomes known, and `code`, the kind (top 3 bits) and an
     /// index (low 29 bits): the invoice's position in ``PreparedHistory/facts`` for invoice kinds,
-    /// the event row otherwise. Everything else an entry stands for is read from there (issue, paid
-    /// and due days from the invoice's facts; a promise's day and whether its invoice kept it from
-    /// ``PreparedHistory/eventDate`` and ``PreparedHistory/promiseKept``): a million-invoice
+    /// the event row for other events, the promise's position among the promises for a promise
+    /// deadline. Everything else an entry stands for is read from there (issue, paid and due days
+    /// from the invoice's facts; a promise's day and whether its invoice kept it from
+    /// ``PreparedHistory/promiseDay`` and ``PreparedHistory/promiseKept``): a million-invoice
     /// timeline is then 22 MB instead of 45, which is what a daily run pays most for (fresh memory).
     struct Entry: Sendable {
         var key: Int32

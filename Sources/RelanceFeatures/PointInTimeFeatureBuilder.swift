@@ -91,9 +91,10 @@ public struct PointInTimeFeatureBuilder: Sendable {
         // Customers are independent: split the requests into a few chunks at customer boundaries
         // and replay them on separate cores. Each row is written by exactly one chunk, and the
         // result does not depend on the split (each customer's replay is the same sequence).
-        let chunks = Self.chunkBounds(requests.count, parts: parts ?? Self.parallelism(for: requests.count)) { j in
-            requests[j].customer != requests[j - 1].customer
-        }
+        let segments = history.timeline.segmentStart
+        let chunks = Self.balancedChunkBounds(
+            customers: requests.map { Int($0.customer) }, parts: parts ?? Self.parallelism(for: requests.count)
+        ) { c in segments[c + 1] - segments[c] }
         values.withUnsafeMutableBufferPointer { out in
             let base = UncheckedSendablePointer(out.baseAddress)
             requests.withUnsafeBufferPointer { requests in
@@ -119,11 +120,11 @@ public struct PointInTimeFeatureBuilder: Sendable {
                     for j in chunks[part]..<chunks[part + 1] {
                         let q = all.buffer[j]
                         let invoice = history.facts[Int(q.fact)]
-                        let c = Int(invoice.customer)
+                        let c = Int(q.customer)
                         if c != replay.customer { replay.start(customer: c) }
                         replay.advance(through: q.asOf)
                         fill(
-                            invoice: invoice, asOf: q.asOf, totals: replay.totals,
+                            invoice: invoice, customer: c, asOf: q.asOf, totals: replay.totals,
                             medianDaysLate: replay.daysLate.median, into: staging + staged * p)
                         target[staged] = Int(q.position) * p
                         staged += 1
@@ -257,14 +258,32 @@ public struct PointInTimeFeatureBuilder: Sendable {
         max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 50_000))
     }
 
-    /// `parts + 1` ascending bounds over `0..<count` (fewer if there are not enough boundaries),
-    /// each inner bound moved forward to the first index where `isBoundary` holds.
-    static func chunkBounds(_ count: Int, parts: Int, isBoundary: (Int) -> Bool) -> [Int] {
+    /// Replay work of one requested row, in timeline entries: filling a row (33 columns) costs
+    /// about what replaying a dozen entries does.
+    static let rowWork = 16
+
+    /// At most `parts + 1` ascending bounds over the requests, grouped by customer (`customers[j]`
+    /// is request `j`'s customer), each inner bound at a change of customer and placed so that
+    /// each chunk gets about the same replay
+    /// work: each customer's timeline (`entries(c)` entries, replayed once) plus ``rowWork`` per
+    /// requested row. Equal request counts left one core idle for a third of the replay when
+    /// customers' histories differ in length (the result never depends on the split).
+    static func balancedChunkBounds(customers: [Int], parts: Int, entries: (Int) -> Int) -> [Int] {
+        let count = customers.count
+        guard parts > 1, count > 1 else { return [0, count] }
+        var total = 0
+        for j in 0..<count {
+            total += rowWork
+            if j == 0 || customers[j] != customers[j - 1] { total += entries(customers[j]) }
+        }
         var bounds = [0]
-        for part in 1..<max(parts, 1) {
-            var j = max(count * part / parts, bounds[bounds.count - 1] + 1)
-            while j < count && !isBoundary(j) { j += 1 }
-            if j < count { bounds.append(j) }
+        var done = 0
+        for j in 0..<count {
+            let starts = j == 0 || customers[j] != customers[j - 1]
+            if starts, j > bounds[bounds.count - 1], bounds.count < parts, done >= total * bounds.count / parts {
+                bounds.append(j)
+            }
+            done += rowWork + (starts ? entries(customers[j]) : 0)
         }
         bounds.append(count)
         return bounds
@@ -278,14 +297,13 @@ public struct PointInTimeFeatureBuilder: Sendable {
 
     /// Writes the feature row of `invoice` as of day `a` from its customer's totals at `a`.
     @inline(__always) private func fill(
-        invoice: InvoiceFacts, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
+        invoice: InvoiceFacts, customer c: Int, asOf a: Int32, totals acc: CustomerAccumulator, medianDaysLate: Double?,
         into x: UnsafeMutablePointer<Double>
     ) {
         let h = history
         let issue = invoice.issue, due = invoice.due, paid = invoice.paid
         let amount = invoice.amount
         let A = Int64(a)
-        let c = Int(invoice.customer)
 
         // The invoice itself is excluded from its customer's totals once the replay has seen it.
         let selfIssued = issue + 1 <= a

@@ -61,10 +61,56 @@ struct DataInputOptions: ParsableArguments {
         do {
             return try DatasetLoader.load(sources, invoicesRead: invoicesRead)
         } catch let e as IngestError {
-            FileHandle.standardError.write(Data((e.description + "\n").utf8))
-            throw ExitCode(e.missingInput ? DataExitCode.missingInput : DataExitCode.dataError)
+            throw Self.reported(e)
         }
     }
+
+    /// ``load(invoicesRead:)`` started on another thread, so that the caller can do other work
+    /// meanwhile (the scoring command loads its model bundle); nil when the inputs must be read
+    /// the plain way. Only inputs whose reading prints and writes nothing before it is joined are
+    /// read early: not with `--rejects` (its file would be written even if the caller then
+    /// fails on its own checks) nor with `--mapping` (a bad mapping file is reported on the spot).
+    func startLoad(invoicesRead: @escaping (InvoiceTable, Int) -> Void) -> PendingLoad? {
+        guard rejects == nil, mapping == nil, let sources = try? sources() else { return nil }
+        return PendingLoad(sources, invoicesRead: invoicesRead)
+    }
+
+    /// Prints the issues of a load on standard error; the exit status that goes with them.
+    static func reported(_ e: IngestError) -> ExitCode {
+        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        return ExitCode(e.missingInput ? DataExitCode.missingInput : DataExitCode.dataError)
+    }
+}
+
+/// Inputs being read on another thread (``DataInputOptions/startLoad(invoicesRead:)``).
+final class PendingLoad: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written by the reading thread before it leaves `done`, read after `join()` waited.
+    private var result: Result<LoadReport, Error>?
+
+    init(_ sources: DatasetSources, invoicesRead: @escaping (InvoiceTable, Int) -> Void) {
+        let invoicesRead = UncheckedSendableCallback(invoicesRead)
+        DispatchQueue.global().async(group: done) {
+            self.result = Result { try DatasetLoader.load(sources, invoicesRead: invoicesRead.body) }
+        }
+    }
+
+    /// Waits for the inputs; on invalid input prints the issues and exits as ``DataInputOptions/load(invoicesRead:)``.
+    func join() throws -> LoadReport {
+        done.wait()
+        switch result {
+        case .success(let report)?: return report
+        case .failure(let e as IngestError)?: throw DataInputOptions.reported(e)
+        case .failure(let e)?: throw e
+        case nil: preconditionFailure("the reading thread left without a result")
+        }
+    }
+}
+
+/// The caller's callback, run once on the reading thread.
+private struct UncheckedSendableCallback: @unchecked Sendable {
+    let body: (InvoiceTable, Int) -> Void
+    init(_ body: @escaping (InvoiceTable, Int) -> Void) { self.body = body }
 }
 
 /// Exit statuses of commands that read data, after BSD sysexits(3).

@@ -92,21 +92,43 @@ struct ScoreCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure.cannotWrite("\(out): cannot write the risk list: folder \(folder) does not exist")
         }
+        // The list this run replaces: its cached pages dropped while the inputs are read (the
+        // final rename then has less to free).
+        ReplacedFileCache.dropSoon(url.path)
+
+        // The inputs start being read now, on another thread, while the bundle is loaded here
+        // (when reading them early has no visible effect, see DataInputOptions.startLoad). The
+        // anomaly assessment starts as soon as the invoices are read (it needs nothing else) and
+        // runs while events.csv is read and the payment history prepared; it waits for the
+        // bundle if the invoices come first, and is skipped if the bundle fails.
+        let scorerReady = DispatchGroup()
+        scorerReady.enter()
+        nonisolated(unsafe) var readyScorer: OpenInvoiceScorer?
+        nonisolated(unsafe) var anomalies: PendingAnomalyAssessment?
+        let startAnomalies = { (invoices: InvoiceTable, customerCount: Int) in
+            scorerReady.wait()
+            anomalies = readyScorer?.startAnomalyAssessment(invoices, customerCount: customerCount, asOf: day)
+        }
+        let early = input.startLoad(invoicesRead: startAnomalies)
+        let scorer: OpenInvoiceScorer
         let bundle: ModelBundle
         do {
-            bundle = try ModelBundle.load(from: URL(fileURLWithPath: model))
-        } catch let e as BundleError {
-            if case .unreadable = e {
-                warn(e.description)
-                throw ExitCode(DataExitCode.missingInput)
+            defer { scorerReady.leave() }
+            do {
+                bundle = try ModelBundle.load(from: URL(fileURLWithPath: model))
+            } catch let e as BundleError {
+                if case .unreadable = e {
+                    warn(e.description)
+                    throw ExitCode(DataExitCode.missingInput)
+                }
+                throw CommandFailure.data(e.description)
             }
-            throw CommandFailure.data(e.description)
-        }
-        let scorer: OpenInvoiceScorer
-        do {
-            scorer = try OpenInvoiceScorer(models: ScoringModels(bundle: bundle))
-        } catch let e as ScoringError {
-            throw CommandFailure.data("\(model): \(e.description)")
+            do {
+                scorer = try OpenInvoiceScorer(models: ScoringModels(bundle: bundle))
+            } catch let e as ScoringError {
+                throw CommandFailure.data("\(model): \(e.description)")
+            }
+            readyScorer = scorer
         }
         if day < bundle.asOf {
             warn("note: the bundle was trained on the history known at \(bundle.asOf.iso), after --as-of \(day.iso): a backtest with it is optimistic")
@@ -116,12 +138,7 @@ struct ScoreCommand: ParsableCommand {
         }
         clock.lap("bundle")
 
-        // The anomaly assessment starts as soon as the invoices are read (it needs nothing else)
-        // and runs while events.csv is read and the payment history prepared.
-        var anomalies: PendingAnomalyAssessment?
-        let report = try input.load { invoices, customerCount in
-            anomalies = scorer.startAnomalyAssessment(invoices, customerCount: customerCount, asOf: day)
-        }
+        let report = try early?.join() ?? input.load(invoicesRead: startAnomalies)
         ProcessLifetime.keepUntilExit(report)
         for w in report.warnings { warn(w) }
         clock.lap("read")

@@ -61,8 +61,9 @@ import Testing
     }
 
     @Test func theQuotingScanFindsEverySpecialByteAndNothingElse() {
-        // Every byte value at every position of texts up to 24 bytes (all word offsets and tails).
-        for length in 1...24 {
+        // Every byte value at every position of texts up to 40 bytes (all word offsets and tails,
+        // and the 16-byte blocks: one, two, and a tail overlapping them).
+        for length in 1...40 {
             for at in 0..<length {
                 for value in 0...255 {
                     var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)

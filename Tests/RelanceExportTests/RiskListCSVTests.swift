@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RelanceScoring
 @testable import RelanceExport
 
 @Suite struct RiskListCSVTests {
@@ -25,6 +26,12 @@ import Testing
         }
         if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
         return records
+    }
+
+    @Test func riskTierFieldIsTheTiersRawValue() {
+        for tier in RiskTier.allCases {
+            #expect(RiskList.csvText(of: tier).description == tier.rawValue)
+        }
     }
 
     @Test func headerListsTheDocumentedColumns() {

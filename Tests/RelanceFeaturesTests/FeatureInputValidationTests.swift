@@ -23,6 +23,28 @@ import Testing
         }
     }
 
+    /// A history large enough to be validated on two cores (each half of the rows by one).
+    private func twoPartHistory() -> HistoryFixture {
+        var f = HistoryFixture()
+        for i in 0..<200_010 {
+            f.invoice("I\(i)", customer: "C\(i % 50)", issue: i % 300, due: i % 300 + 30, paid: nil, amount: 10)
+        }
+        return f
+    }
+
+    @Test func theFirstBadRowIsReportedWhenBothHalvesHaveOne() throws {
+        var f = twoPartHistory()
+        f.dataset.invoices.dueDate[150_000] = .missing
+        f.dataset.invoices.customer[60_000] = 999
+        #expect(throws: FeatureError.unknownCustomer(sourceLine: 60_002, row: 60_000)) {
+            try PointInTimeFeatureBuilder(f.dataset)
+        }
+        f.dataset.invoices.customer[60_000] = 1
+        #expect(throws: FeatureError.invalidDate(sourceLine: 150_002, row: 150_000, column: "due_date")) {
+            try PointInTimeFeatureBuilder(f.dataset)
+        }
+    }
+
     @Test func eventNamingAMissingInvoiceIsRefused() throws {
         var f = HistoryFixture()
         f.invoice("A1", customer: "A", issue: 0, due: 30, paid: nil, amount: 10)

@@ -146,11 +146,23 @@ import Testing
 
     @Test func chunkBoundsFallOnCustomerChanges() {
         let customers = [0, 0, 0, 1, 1, 2, 2, 2, 2, 3]
-        let bounds = PointInTimeFeatureBuilder.chunkBounds(customers.count, parts: 3) { customers[$0] != customers[$0 - 1] }
+        let bounds = PointInTimeFeatureBuilder.balancedChunkBounds(customers: customers, parts: 3) { _ in 10 }
         #expect(bounds.first == 0 && bounds.last == customers.count)
+        #expect(bounds.count <= 4)
         #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 })
         for b in bounds.dropFirst().dropLast() { #expect(customers[b] != customers[b - 1]) }
-        #expect(PointInTimeFeatureBuilder.chunkBounds(0, parts: 4) { _ in true } == [0, 0])
-        #expect(PointInTimeFeatureBuilder.chunkBounds(5, parts: 4) { _ in false } == [0, 5])
+        #expect(PointInTimeFeatureBuilder.balancedChunkBounds(customers: [], parts: 4) { _ in 1 } == [0, 0])
+        #expect(PointInTimeFeatureBuilder.balancedChunkBounds(customers: [5, 5, 5, 5, 5], parts: 4) { _ in 1 } == [0, 5])
+    }
+
+    @Test func chunkBoundsBalanceHistoryLengthNotRequestCount() {
+        // Customer 0 has a long history and one request; customers 1...9 have short histories and
+        // ten requests each. Equal request counts would give the first chunk customers 0...4 (most
+        // of the work); balanced by replay work, customer 0 is about a half on its own.
+        var customers = [0]
+        for c in 1...9 { customers += [Int](repeating: c, count: 10) }
+        let entries = { (c: Int) in c == 0 ? 2_000 : 20 }
+        let bounds = PointInTimeFeatureBuilder.balancedChunkBounds(customers: customers, parts: 2, entries: entries)
+        #expect(bounds == [0, 1, customers.count])
     }
 }

@@ -50,7 +50,7 @@ final class CSVScanner {
 
     /// Opens `url` for scanning from its start, or from `startOffset` — which must be the start
     /// of a record; no byte-order mark is looked for there and lines count from 1 again.
-    init(url: URL, startOffset: Int = 0, chunkSize: Int = 4 << 20) throws {
+    init(url: URL, startOffset: Int = 0, chunkSize: Int = 256 << 10) throws {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { throw CSVOpenError(errno: errno) }
         if startOffset > 0, lseek(fd, off_t(startOffset), SEEK_SET) < 0 {

@@ -46,8 +46,10 @@ public enum DatasetLoader {
               session.defaultCurrency.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
             throw IngestError(issues: [IngestIssue(file: "options", line: 0, column: "currency", message: "default currency \"\(session.defaultCurrency)\" is not an ISO 4217 code (expected 3 letters such as EUR)")])
         }
+        // The second half of invoices.csv is read while customers.csv is (see startInvoices).
+        let invoices = session.startInvoices()
         if let customers = sources.customers { session.readCustomers(customers) }
-        session.readInvoices()
+        session.readInvoices(invoices)
         if let invoicesRead, session.log.isEmpty {
             invoicesRead(session.dataset.invoices, session.dataset.customerIds.count)
         }

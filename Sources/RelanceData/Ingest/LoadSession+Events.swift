@@ -70,29 +70,43 @@ extension LoadSession {
         var t = a.table
         a.table = EventTable()
         let bt = b.table
+        b.table = EventTable()
         var customerKeys = a.customerKeys
         a.customerKeys = ByteKeyTable(capacity: 16)
         var customerIds = a.customerIds
         a.customerIds = IdInterner()
-        var remap = [Int32](repeating: -1, count: max(b.customerIds.count - knownCustomers, 0))
         t.reserveCapacity(t.count + bt.count)
-        t.customer.append(contentsOf: bt.customer)
-        if !remap.isEmpty {
-            let from = t.customer.count - bt.count
-            for row in from..<t.customer.count where t.customer[row] >= Int32(knownCustomers) {
-                let k = Int(t.customer[row]) - knownCustomers
-                if remap[k] < 0 {
-                    var name = b.customerIds.name(of: t.customer[row])
-                    remap[k] = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customerKeys, ids: &customerIds) }
+        // Two disjoint groups of columns copied at once (see inParallel).
+        var codes = t.customer, dates = t.date, invoices = t.invoice, kinds = t.kind
+        var notes = t.note, lines = t.sourceLine
+        t = EventTable()
+        let second = UncheckedSendableEvents(bt)
+        let secondIds = b.customerIds
+        LoadSession.inParallel({
+            let bt = second.table
+            var remap = [Int32](repeating: -1, count: max(secondIds.count - knownCustomers, 0))
+            codes.append(contentsOf: bt.customer)
+            if !remap.isEmpty {
+                codes.withUnsafeMutableBufferPointer { codes in
+                    for row in (codes.count - bt.count)..<codes.count where codes[row] >= Int32(knownCustomers) {
+                        let k = Int(codes[row]) - knownCustomers
+                        if remap[k] < 0 {
+                            var name = secondIds.name(of: codes[row])
+                            remap[k] = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customerKeys, ids: &customerIds) }
+                        }
+                        codes[row] = remap[k]
+                    }
                 }
-                t.customer[row] = remap[k]
             }
-        }
-        t.date.append(contentsOf: bt.date)
-        t.invoice.append(contentsOf: bt.invoice)
-        t.kind.append(contentsOf: bt.kind)
-        t.note.append(contentsOf: bt.note)
-        t.sourceLine.append(contentsOf: bt.sourceLine.lazy.map { $0 + lineOffset })
+            dates.append(contentsOf: bt.date)
+            invoices.append(contentsOf: bt.invoice)
+            kinds.append(contentsOf: bt.kind)
+        }, {
+            let bt = second.table
+            notes.append(contentsOf: bt.note)
+            LoadSession.appendShifted(bt.sourceLine, by: lineOffset, to: &lines)
+        })
+        t.customer = codes; t.date = dates; t.invoice = invoices; t.kind = kinds; t.note = notes; t.sourceLine = lines
         a.table = t
         a.customerKeys = customerKeys
         a.customerIds = customerIds
@@ -100,4 +114,10 @@ extension LoadSession {
         if let br = b.rejects { a.rejects?.absorb(br, lineOffset: lineOffset) }
         a.rows += b.rows
     }
+}
+
+/// The second part's events, read by both copying threads of the merge.
+private struct UncheckedSendableEvents: @unchecked Sendable {
+    let table: EventTable
+    init(_ table: EventTable) { self.table = table }
 }

@@ -16,35 +16,60 @@ extension LoadSession {
     /// second half's work is dropped and this thread reads on to the end. Either way the result,
     /// issues and rejects are those of a single pass.
     func readInvoices() {
-        guard let r = TableReader.open(sources.invoices, file: .invoices, mapping: mapping.invoices, log: &log) else { return }
+        readInvoices(startInvoices())
+    }
+
+    /// Opens invoices.csv and starts reading its second half on another thread (nil when the file
+    /// cannot be read or has no usable header): the first step of ``readInvoices()``, taken before
+    /// customers.csv is read so that both are read at once. The second half needs nothing from
+    /// customers.csv (its customers are numbered apart and renumbered by the merge). The issues
+    /// met opening the file are held back and logged after those of customers.csv, in file order.
+    func startInvoices() -> InvoicesStarted? {
+        var openLog = IssueLog()
+        defer { if !openLog.isEmpty || openLog.missingInput { pendingInvoiceIssues = openLog } }
+        guard let r = TableReader.open(sources.invoices, file: .invoices, mapping: mapping.invoices, log: &openLog) else { return nil }
         guard let cCustomer = r.index["customer_id"], let cIssue = r.index["issue_date"],
-              let cDue = r.index["due_date"], let cAmount = r.index["amount"] else { return }
+              let cDue = r.index["due_date"], let cAmount = r.index["amount"] else { return nil }
         let rowIsId = r.invoiceIdIsRowNumber
         let cId = r.index["invoice_id"]
-        if !rowIsId && cId == nil { return }
+        if !rowIsId && cId == nil { return nil }
         let columns = InvoicePartReader.Columns(
             id: cId, rowIsId: rowIsId, customer: cCustomer, issue: cIssue, due: cDue, amount: cAmount,
             currency: r.index["currency"], paid: r.index["paid_date"], paidDays: r.index["paid_after_days"],
             disputed: r.index["disputed"], method: r.index["payment_method"], channel: r.index["channel"],
             decimalComma: r.mapping.decimalComma)
+        let fileSize = r.scanner.fileSize
+        let defaultCurrency = self.defaultCurrency, rejecting = self.rejecting
+        // Row-number ids depend on every earlier line: such a file is read in one pass.
+        let second = startSecondHalf(r, url: sources.invoices, splittable: !rowIsId, makeSecond: { split in
+            InvoicePartReader(
+                columns: columns, defaultCurrency: defaultCurrency, knownBelow: Int32.max,
+                expectedBytes: fileSize - split, customers: ByteKeyTable(capacity: 1024), customerIds: IdInterner(),
+                rejects: rejecting ? RejectsLog(header: r.header) : nil)
+        })
+        return InvoicesStarted(reader: r, columns: columns, second: second)
+    }
+
+    /// Reads invoices.csv from where ``startInvoices()`` left it; customers.csv, when given, was
+    /// read in between.
+    func readInvoices(_ started: InvoicesStarted?) {
+        if let held = pendingInvoiceIssues {
+            log.absorb(held, lineOffset: 0)
+            pendingInvoiceIssues = nil
+        }
+        guard let started else { return }
+        let r = started.reader, columns = started.columns
         noteIgnoredColumns(r)
         let customersGiven = sources.customers != nil
-        let fileSize = r.scanner.fileSize
         let first = InvoicePartReader(
             columns: columns, defaultCurrency: defaultCurrency,
-            knownBelow: customersGiven ? customersFromMasterData : Int32.max, expectedBytes: fileSize,
+            knownBelow: customersGiven ? customersFromMasterData : Int32.max, expectedBytes: r.scanner.fileSize,
             customers: customerKeys, customerIds: dataset.customerIds,
             rejects: rejecting ? RejectsLog(header: r.header) : nil)
         customerKeys = ByteKeyTable()
         dataset.customerIds = IdInterner()
 
-        // Row-number ids depend on every earlier line: such a file is read in one pass.
-        invoiceHalvesMerged = readInHalves(r, url: sources.invoices, into: first, splittable: !rowIsId, makeSecond: { split in
-            InvoicePartReader(
-                columns: columns, defaultCurrency: defaultCurrency, knownBelow: Int32.max,
-                expectedBytes: fileSize - split, customers: ByteKeyTable(capacity: 1024), customerIds: IdInterner(),
-                rejects: rejecting ? RejectsLog(header: r.header) : nil)
-        }, merge: { second, lineOffset in
+        invoiceHalvesMerged = finishInHalves(r, into: first, second: started.second, merge: { second, lineOffset in
             merge(second, into: first, lineOffset: lineOffset, customersGiven: customersGiven)
         })
 
@@ -120,63 +145,97 @@ extension LoadSession {
 
         // Customers: renumber the second part's private codes in row order, as one pass would.
         // Columns that need no renumbering are appended whole (a copy, not a loop per row).
+        // The copies are most of the merge's time (fresh pages for half a table): the columns
+        // are split in two groups copied on two threads; the other core has nothing else to do
+        // at this point (both halves are read, the events not yet begun).
         var t = a.table
         a.table = InvoiceTable()
-        let bt = b.table
-        var global = [Int32](repeating: -1, count: b.customerIds.count)
-        var currencyOf = [Int32](repeating: -1, count: bt.currencies.count)
+        var bt = b.table
+        b.table = InvoiceTable()
         t.reserveCapacity(t.count + bt.count)
-        var customers = a.customers
-        a.customers = ByteKeyTable()
-        var customerIds = a.customerIds
-        a.customerIds = IdInterner()
-        var unknownRows = a.unknownCustomerRows, firstUnknownLine = a.firstUnknownCustomerLine
-        let knownBelow = a.knownBelow
-        t.customer.append(contentsOf: bt.customer)
-        t.customer.withUnsafeMutableBufferPointer { codes in
-            for row in (codes.count - bt.count)..<codes.count {
-                let local = Int(codes[row])
-                var code = global[local]
-                if code < 0 {
-                    var name = b.customerIds.name(of: Int32(local))
-                    code = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customers, ids: &customerIds) }
-                    global[local] = code
-                }
-                codes[row] = code
-                if customersGiven, code >= knownBelow {
-                    unknownRows += 1
-                    if firstUnknownLine == 0 { firstUnknownLine = bt.sourceLine[row - (codes.count - bt.count)] + lineOffset }
-                }
-            }
-        }
-        a.customers = customers
-        a.customerIds = customerIds
-        a.unknownCustomerRows = unknownRows
-        a.firstUnknownCustomerLine = firstUnknownLine
+        var currencyOf = [Int32](repeating: -1, count: bt.currencies.count)
         for local in 0..<bt.currencies.count {
             currencyOf[local] = t.currencies.intern(bt.currencies.name(of: Int32(local)))
         }
         let currencyIdentity = currencyOf.enumerated().allSatisfy { Int32($0.offset) == $0.element }
-        if currencyIdentity {
-            t.currency.append(contentsOf: bt.currency)
-        } else {
-            t.currency.append(contentsOf: bt.currency.lazy.map { currencyOf[Int($0)] })
-        }
-        t.invoiceIds.append(contentsOf: bt.invoiceIds)
-        t.issueDate.append(contentsOf: bt.issueDate)
-        t.dueDate.append(contentsOf: bt.dueDate)
-        t.paidDate.append(contentsOf: bt.paidDate)
-        t.amount.append(contentsOf: bt.amount)
-        t.disputed.append(contentsOf: bt.disputed)
-        t.paymentMethod.append(contentsOf: bt.paymentMethod)
-        t.channel.append(contentsOf: bt.channel)
-        t.sourceLine.append(contentsOf: bt.sourceLine.lazy.map { $0 + lineOffset })
+        var unknownRows = a.unknownCustomerRows, firstUnknownLine = a.firstUnknownCustomerLine
+        var customers = a.customers
+        a.customers = ByteKeyTable()
+        var customerIds = a.customerIds
+        a.customerIds = IdInterner()
+        let knownBelow = a.knownBelow
+        let secondIds = b.customerIds
+        // Two disjoint groups of columns, each moved out of `t` and `bt` so that each thread
+        // owns what it changes.
+        var codes = t.customer, currency = t.currency, issue = t.issueDate, due = t.dueDate
+        var paid = t.paidDate, amount = t.amount
+        var ids = t.invoiceIds, lines = t.sourceLine, disputed = t.disputed
+        var methods = t.paymentMethod, channels = t.channel
+        t.customer = []; t.currency = []; t.issueDate = []; t.dueDate = []; t.paidDate = []; t.amount = []
+        t.invoiceIds = []; t.sourceLine = []; t.disputed = []; t.paymentMethod = []; t.channel = []
+        let second = UncheckedSendableTable(bt)
+        bt = InvoiceTable()
+        LoadSession.inParallel({
+            let bt = second.table
+            var global = [Int32](repeating: -1, count: secondIds.count)
+            codes.append(contentsOf: bt.customer)
+            codes.withUnsafeMutableBufferPointer { codes in
+                let from = codes.count - bt.count
+                for row in from..<codes.count {
+                    let local = Int(codes[row])
+                    var code = global[local]
+                    if code < 0 {
+                        var name = secondIds.name(of: Int32(local))
+                        code = name.withUTF8 { LoadSession.customerCode(UnsafeRawBufferPointer($0), keys: &customers, ids: &customerIds) }
+                        global[local] = code
+                    }
+                    codes[row] = code
+                    if customersGiven, code >= knownBelow {
+                        unknownRows += 1
+                        if firstUnknownLine == 0 { firstUnknownLine = bt.sourceLine[row - from] + lineOffset }
+                    }
+                }
+            }
+            if currencyIdentity {
+                currency.append(contentsOf: bt.currency)
+            } else {
+                currency.append(contentsOf: bt.currency.lazy.map { currencyOf[Int($0)] })
+            }
+            issue.append(contentsOf: bt.issueDate)
+            due.append(contentsOf: bt.dueDate)
+            paid.append(contentsOf: bt.paidDate)
+            amount.append(contentsOf: bt.amount)
+        }, {
+            let bt = second.table
+            ids.append(contentsOf: bt.invoiceIds)
+            LoadSession.appendShifted(bt.sourceLine, by: lineOffset, to: &lines)
+            disputed.append(contentsOf: bt.disputed)
+            methods.append(contentsOf: bt.paymentMethod)
+            channels.append(contentsOf: bt.channel)
+        })
+        t.customer = codes; t.currency = currency; t.issueDate = issue; t.dueDate = due; t.paidDate = paid
+        t.amount = amount; t.invoiceIds = ids; t.sourceLine = lines; t.disputed = disputed
+        t.paymentMethod = methods; t.channel = channels
+        a.customers = customers
+        a.customerIds = customerIds
+        a.unknownCustomerRows = unknownRows
+        a.firstUnknownCustomerLine = firstUnknownLine
         a.table = t
         a.log.absorb(b.log, lineOffset: lineOffset)
         if let br = b.rejects { a.rejects?.absorb(br, lineOffset: lineOffset) }
         a.rows += b.rows
         a.numbering.append(b.numbering)
         return true
+    }
+
+    /// Appends `lines` to `out`, each plus `offset` (a second part's line numbers made the file's):
+    /// one copy, then one vectorisable pass over the appended stretch.
+    static func appendShifted(_ lines: [Int], by offset: Int, to out: inout [Int]) {
+        let from = out.count
+        out.append(contentsOf: lines)
+        out.withUnsafeMutableBufferPointer { all in
+            for i in from..<all.count { all[i] += offset }
+        }
     }
 
     /// Whether `b` sorts strictly after `a` byte by byte (true for the first id, `a` empty).
@@ -209,5 +268,24 @@ extension LoadSession {
             key = key << 8 | UInt32(u)
         }
         return key
+    }
+}
+
+/// The second part's table, read by both copying threads of the merge.
+private struct UncheckedSendableTable: @unchecked Sendable {
+    let table: InvoiceTable
+    init(_ table: InvoiceTable) { self.table = table }
+}
+
+/// invoices.csv opened, its second half perhaps being read (see ``LoadSession/startInvoices()``).
+final class InvoicesStarted {
+    let reader: TableReader
+    let columns: InvoicePartReader.Columns
+    let second: SecondHalf<InvoicePartReader>?
+
+    init(reader: TableReader, columns: InvoicePartReader.Columns, second: SecondHalf<InvoicePartReader>?) {
+        self.reader = reader
+        self.columns = columns
+        self.second = second
     }
 }

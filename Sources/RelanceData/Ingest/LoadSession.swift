@@ -10,6 +10,8 @@ final class LoadSession {
     var warnings: [String] = []
     var rowsRead: [String: Int] = [:]
     var invoiceHalvesMerged = false
+    /// Issues met opening invoices.csv, logged after those of customers.csv (see ``startInvoices()``).
+    var pendingInvoiceIssues: IssueLog?
     var eventHalvesMerged = false
     var rejects: [(file: InputFile, name: String, log: RejectsLog)] = []
     /// Customer id bytes → customer code (shared by the three files).

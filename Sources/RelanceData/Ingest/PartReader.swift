@@ -20,18 +20,73 @@ extension LoadSession {
         _ r: TableReader, url: URL, into first: Reader, splittable: Bool = true,
         makeSecond: (_ split: Int) -> Reader, merge: (_ second: Reader, _ lineOffset: Int) -> Bool
     ) -> Bool {
+        finishInHalves(r, into: first, second: startSecondHalf(r, url: url, splittable: splittable, makeSecond: makeSecond), merge: merge)
+    }
+
+    /// Runs `first` here and `second` on another thread at once, and returns when both are done.
+    /// The two must not touch the same variables (the merges give each a disjoint group of
+    /// columns to copy: the copies, into fresh pages, are most of a merge's time).
+    static func inParallel(_ first: () -> Void, _ second: () -> Void) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let work = UncheckedSendablePair(first, second)
+                DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? work.first() : work.second() }
+            }
+        }
+    }
+
+    /// The first step of ``readInHalves(_:url:into:splittable:makeSecond:merge:)``: starts the
+    /// second reader on its own thread and returns at once (nil when the file is read in one
+    /// pass), so that this thread can do other work before reading the first half.
+    func startSecondHalf<Reader: PartReader>(
+        _ r: TableReader, url: URL, splittable: Bool, makeSecond: (_ split: Int) -> Reader
+    ) -> SecondHalf<Reader>? {
         guard splittable, let split = parallelSplit(r, url: url, fileSize: r.scanner.fileSize),
-              let secondReader = try? r.part(startingAt: split, url: url) else {
+              let secondReader = try? r.part(startingAt: split, url: url) else { return nil }
+        let second = SecondHalf(reader: makeSecond(split), split: split)
+        DispatchQueue.global().async(group: second.done) { second.reader.read(secondReader, stopAt: nil) }
+        return second
+    }
+
+    /// The second step: reads the first half into `first` (everything, without a second half),
+    /// waits for the second and merges it when that equals a single pass.
+    func finishInHalves<Reader: PartReader>(
+        _ r: TableReader, into first: Reader, second: SecondHalf<Reader>?,
+        merge: (_ second: Reader, _ lineOffset: Int) -> Bool
+    ) -> Bool {
+        guard let second else {
             first.read(r, stopAt: nil)
             return false
         }
-        let second = makeSecond(split)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { second.read(secondReader, stopAt: nil) }
-        let atSplit = first.read(r, stopAt: split)
-        group.wait()
-        let merged = atSplit && merge(second, r.scanner.linesConsumed)
+        let atSplit = first.read(r, stopAt: second.split)
+        second.done.wait()
+        let merged = atSplit && merge(second.reader, r.scanner.linesConsumed)
         if !merged { first.read(r, stopAt: nil) }
         return merged
+    }
+}
+
+/// A reader of a file's second half running on another thread (see
+/// ``LoadSession/startSecondHalf(_:url:splittable:makeSecond:)``).
+final class SecondHalf<Reader: PartReader>: @unchecked Sendable {
+    let reader: Reader
+    /// Byte offset where the second half starts.
+    let split: Int
+    /// Left when the second reader is done.
+    let done = DispatchGroup()
+
+    init(reader: Reader, split: Int) {
+        self.reader = reader
+        self.split = split
+    }
+}
+
+/// The two closures of ``LoadSession/inParallel(_:_:)``.
+private struct UncheckedSendablePair: @unchecked Sendable {
+    let first: () -> Void
+    let second: () -> Void
+    init(_ first: @escaping () -> Void, _ second: @escaping () -> Void) {
+        self.first = first
+        self.second = second
     }
 }

@@ -91,7 +91,7 @@ public enum AtomicFile {
                 buffer.removeAll()
                 fill(k, &buffer)
                 order.whenTurn(k) { offset in
-                    buffer.bytes.withUnsafeBytes { raw in writeFully(fd, raw, at: offset) }
+                    buffer.withUnsafeBytes { raw in writeFully(fd, raw, at: offset) }
                 }
             }
         }

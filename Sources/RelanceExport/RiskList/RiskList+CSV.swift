@@ -77,8 +77,8 @@ extension RiskList {
 
     private static func text(of chunks: [CSVBuffer]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.bytes.count })
-        for chunk in chunks { bytes += chunk.bytes }
+        bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { chunk.withUnsafeBytes { bytes.append(contentsOf: $0) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -129,39 +129,75 @@ extension RiskList {
         return out
     }
 
-    /// Appends CSV rows `range` of `rows` to `out`.
+    /// Appends CSV rows `range` of `rows` to `out`, through one ``ByteWriter`` for all of them
+    /// (no uniqueness check or array bookkeeping per field) and reading each row in place.
     private static func appendCSVRows(
         _ rows: UnsafeBufferPointer<ScoredInvoice>, _ range: Range<Int>, reasons reasonWriting: CSVReasons,
         to out: inout CSVBuffer
     ) {
-        var rendered: [String] = []
-        for i in range {
-            out.appendField(rows[i].invoiceId)
-            out.appendField(rows[i].customerId)
-            out.appendGuardedField(rows[i].customerName)
-            out.appendExactAmount(rows[i].amount)
-            out.appendField(rows[i].currency)
-            out.appendDay(rows[i].issueDate)
-            out.appendDay(rows[i].dueDate)
-            out.appendInt(rows[i].daysOverdue)
-            out.appendFixed(rows[i].pLate, decimals: 4)
-            out.appendFixed(rows[i].anomalyScore, decimals: 4)
-            // The separators are RiskListColumns.flagSeparator and .reasonSeparator.
-            out.appendField(parts: rows[i].anomalyFlags, separator: ";", guardFormula: false)
-            out.appendField(rows[i].riskTier.rawValue)
-            out.appendFixed(rows[i].priority, decimals: 2)
-            switch reasonWriting {
-            case .rendered(let renderReason):
-                rendered.removeAll(keepingCapacity: true)
-                for reason in rows[i].reasons { rendered.append(renderReason(reason)) }
-                out.appendField(parts: rendered, separator: " | ", guardFormula: true)
-            case .written(let language):
-                // Straight into the file's buffer; quoted afterwards only if needed.
-                out.appendField(guardFormula: true) { bytes in
-                    ReasonText.append(rows[i].reasons, separator: " | ", language: language, to: &bytes)
+        guard let first = rows.baseAddress, !range.isEmpty else { return }
+        let days = out.dayCache()
+        var reasonLists: ReasonListWriter?
+        if case .written(let language) = reasonWriting { reasonLists = ReasonListWriter(language: language) }
+        out.withUnsafeWriter { w in
+            var rendered: [String] = []
+            let comma = UInt8(ascii: ",")
+            for i in range {
+                let row = first + i
+                w.appendCSVText(row.pointee.invoiceId, guardFormula: false)
+                w.append(comma)
+                w.appendCSVText(row.pointee.customerId, guardFormula: false)
+                w.append(comma)
+                w.appendCSVText(row.pointee.customerName, guardFormula: true)
+                w.append(comma)
+                w.appendCSVExactAmount(row.pointee.amount)
+                w.append(comma)
+                w.appendCSVText(row.pointee.currency, guardFormula: false)
+                w.append(comma)
+                w.appendISODay(row.pointee.issueDate, cache: days)
+                w.append(comma)
+                w.appendISODay(row.pointee.dueDate, cache: days)
+                w.append(comma)
+                w.appendDecimalDigits(of: row.pointee.daysOverdue)
+                w.append(comma)
+                w.appendCSVFixed(row.pointee.pLate, decimals: 4)
+                w.append(comma)
+                w.appendCSVFixed(row.pointee.anomalyScore, decimals: 4)
+                w.append(comma)
+                // The separators are RiskListColumns.flagSeparator and .reasonSeparator.
+                w.appendCSVJoined(row.pointee.anomalyFlags, separator: ";", guardFormula: false)
+                w.append(comma)
+                w.append(Self.csvText(of: row.pointee.riskTier))
+                w.append(comma)
+                w.appendCSVFixed(row.pointee.priority, decimals: 2)
+                w.append(comma)
+                switch reasonWriting {
+                case .rendered(let renderReason):
+                    rendered.removeAll(keepingCapacity: true)
+                    for reason in row.pointee.reasons { rendered.append(renderReason(reason)) }
+                    w.appendCSVJoined(rendered, separator: " | ", guardFormula: true)
+                case .written:
+                    // Straight into the file's buffer; quoted afterwards only if needed.
+                    let start = w.count
+                    reasonLists?.append(row.pointee.reasons, separator: " | ", to: &w)
+                    w.finishCSVField(from: start, guardFormula: true)
                 }
+                w.append(10)
             }
-            out.endRow()
+        }
+        out.startRow()
+    }
+}
+
+extension RiskList {
+    /// The `risk_tier` field: the tier's raw value (plain lowercase words, never quoted), as
+    /// static bytes instead of a string scanned for quoting on every row.
+    @inline(__always) static func csvText(of tier: RiskTier) -> StaticString {
+        switch tier {
+        case .low: return "low"
+        case .medium: return "medium"
+        case .high: return "high"
+        case .critical: return "critical"
         }
     }
 }

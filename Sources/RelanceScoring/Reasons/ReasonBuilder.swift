@@ -88,35 +88,58 @@ public struct ReasonBuilder: Sendable {
     public func drivers(
         values v: UnsafeBufferPointer<Double>, contributions c: UnsafeBufferPointer<Double>, currency: String, count: Int = 3
     ) -> [Reason] {
-        let codes = ReasonCode.allCases
-        var sums = [Double](repeating: 0, count: codes.count)
-        for j in 0..<min(c.count, groupOfColumn.count) where groupOfColumn[j] >= 0 {
-            sums[groupOfColumn[j]] += c[j]
-        }
-        let hasHistory = value(.priorSettledCountLog, v) > 0
-        if !hasHistory, let to = codes.firstIndex(of: .noHistory) {
-            for code in [ReasonCode.lateShare, .recentLateShare, .daysLate, .daysSincePayment] {
-                guard let from = codes.firstIndex(of: code) else { continue }
-                sums[to] += sums[from]
-                sums[from] = 0
-            }
-        }
-        // Rank by |contribution|; ties keep the code order so the output is reproducible. Only the
-        // top `count` are kept: an insertion into a short ranked list, in code order, so a later
-        // code never passes an earlier one of equal size.
+        var out: [Reason] = []
+        appendDrivers(values: v, contributions: c, currency: currency, count: count, to: &out)
+        return out
+    }
+
+    /// The reason codes in their fixed order (built once: `allCases` makes a new array per call).
+    private static let codes = ReasonCode.allCases
+
+    /// ``drivers(values:contributions:currency:count:)`` appended to `out`: the daily scoring
+    /// builds each row's reasons in one array sized once, and this part of it allocates nothing
+    /// (the sums and the ranking live on the stack; it ran for every open invoice and its three
+    /// small arrays per row were a measurable share of scoring).
+    public func appendDrivers(
+        values v: UnsafeBufferPointer<Double>, contributions c: UnsafeBufferPointer<Double>, currency: String,
+        count: Int = 3, to out: inout [Reason]
+    ) {
+        let codes = Self.codes
         let keep = max(count, 0)
-        var top: [Int] = []
-        top.reserveCapacity(keep + 1)
-        for g in sums.indices where abs(sums[g]) > 1e-12 && sums[g].isFinite {
-            let size = abs(sums[g])
-            var at = top.count
-            while at > 0 && abs(sums[top[at - 1]]) < size { at -= 1 }
-            if at < keep {
-                top.insert(g, at: at)
-                if top.count > keep { top.removeLast() }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: codes.count) { sums in
+            sums.initialize(repeating: 0)
+            for j in 0..<min(c.count, groupOfColumn.count) where groupOfColumn[j] >= 0 {
+                sums[groupOfColumn[j]] += c[j]
+            }
+            let hasHistory = value(.priorSettledCountLog, v) > 0
+            if !hasHistory, let to = codes.firstIndex(of: .noHistory) {
+                for code in [ReasonCode.lateShare, .recentLateShare, .daysLate, .daysSincePayment] {
+                    guard let from = codes.firstIndex(of: code) else { continue }
+                    sums[to] += sums[from]
+                    sums[from] = 0
+                }
+            }
+            // Rank by |contribution|; ties keep the code order so the output is reproducible. Only
+            // the top `count` are kept: an insertion into a short ranked list, in code order, so a
+            // later code never passes an earlier one of equal size.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: keep + 1) { top in
+                var kept = 0
+                for g in sums.indices where abs(sums[g]) > 1e-12 && sums[g].isFinite {
+                    let size = abs(sums[g])
+                    var at = kept
+                    while at > 0 && abs(sums[top[at - 1]]) < size { at -= 1 }
+                    if at < keep {
+                        var k = min(kept, keep)
+                        while k > at { top[k] = top[k - 1]; k -= 1 }
+                        top[at] = g
+                        kept = min(kept + 1, keep)
+                    }
+                }
+                for k in 0..<kept {
+                    out.append(reason(codes[top[k]], contribution: sums[top[k]], values: v, currency: currency))
+                }
             }
         }
-        return top.map { reason(codes[$0], contribution: sums[$0], values: v, currency: currency) }
     }
 
     /// The raw value of `feature` in the row (0 when the model lacks the feature).

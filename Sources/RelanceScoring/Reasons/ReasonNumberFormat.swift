@@ -1,3 +1,5 @@
+import RelanceData
+
 /// Numbers in reason sentences, by language: `.` and `,` grouping in English (`1,234.50`), `,` and a
 /// narrow no-break space in French (`1 234,50`), percentages `23%` / `23 %`. Locale-independent on
 /// purpose: the output must not change with the machine's settings.
@@ -10,25 +12,11 @@ struct ReasonNumberFormat {
     func integer(_ n: Int) -> String {
         // No group mark below 1000 (most day counts): the plain digits.
         if n.magnitude < 1000 { return String(n) }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        appendGrouped(UInt64(n.magnitude), to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return ByteWriter.string(reservingCapacity: 32) { appendInteger(n, to: &$0) }
     }
 
     func decimal(_ x: Double, digits: Int) -> String {
-        guard x.isFinite else { return "–" }
-        guard digits > 0 else { return integer(Int(x.rounded())) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = Int64((abs(x) * scale).rounded())
-        let whole = Int(scaled / Int64(scale)), frac = Int(scaled % Int64(scale))
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        if x < 0 && scaled != 0 { out.append(UInt8(ascii: "-")) }
-        appendDecimal(whole: UInt64(whole), fraction: frac, digits: digits, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        ByteWriter.string(reservingCapacity: 32) { appendDecimal(x, digits: digits, to: &$0) }
     }
 
     /// `"1234.50 EUR"` (a reason detail) as `1,234.50 EUR` / `1 234,50 EUR`.
@@ -43,13 +31,13 @@ struct ReasonNumberFormat {
     /// from `w.cc` scales back to exactly `wcc` cents, so this is the text the parse-and-format path
     /// gives, without parsing a double. Nil for anything else.
     private func moneyFromCents(_ detail: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(32 + detail.utf8.count)
-        return appendMoneyFromCents(detail, to: &out) ? String(decoding: out, as: UTF8.self) : nil
+        var done = false
+        let text = ByteWriter.string(reservingCapacity: 32 + detail.utf8.count) { done = appendMoneyFromCents(detail, to: &$0) }
+        return done ? text : nil
     }
 
     /// `whole` with group marks, the decimal mark, then `fraction` on `digits` digits.
-    private func appendDecimal(whole: UInt64, fraction: Int, digits: Int, to out: inout [UInt8]) {
+    private func appendDecimal(whole: UInt64, fraction: Int, digits: Int, to out: inout ByteWriter) {
         appendGrouped(whole, to: &out)
         if language == .fr { out.append(UInt8(ascii: ",")) } else { out.append(UInt8(ascii: ".")) }
         var tens = 1
@@ -62,23 +50,31 @@ struct ReasonNumberFormat {
         }
     }
 
-    /// The digits of `n`, a group mark before every group of three from the right (the marks'
-    /// bytes appended one by one: an array literal here could cost an allocation per mark).
-    private func appendGrouped(_ n: UInt64, to out: inout [UInt8]) {
-        // Up to 20 digits, most significant last, in a fixed buffer (no allocation per number).
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { t in
-            var m = n, count = 0
-            repeat {
-                t[count] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
+    /// The digits of `n`, a group mark before every group of three from the right: the leading
+    /// group as plain digits, then each group of three as a mark and three padded digits.
+    private func appendGrouped(_ n: UInt64, to out: inout ByteWriter) {
+        out.reserve(32)
+        guard n >= 1000 else {
+            out.appendDigitsUnchecked(n)
+            return
+        }
+        // Up to 7 groups below 2^64; the lower ones, least significant first.
+        var groups: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var m = n
+        withUnsafeMutableBytes(of: &groups) { g in
+            let g = g.bindMemory(to: UInt64.self)
+            while m >= 1000 {
+                g[count] = m % 1000
+                m /= 1000
                 count += 1
-            } while m > 0
-            for i in 0..<count {
-                if i > 0 && (count - i) % 3 == 0 {
-                    if language == .fr { out.append(0xE2); out.append(0x80); out.append(0xAF) } else { out.append(UInt8(ascii: ",")) }
-                }
-                out.append(t[count - 1 - i])
+            }
+            out.appendDigitsUnchecked(m)
+            while count > 0 {
+                count -= 1
+                if language == .fr { out.append(0xE2); out.append(0x80); out.append(0xAF) } else { out.append(UInt8(ascii: ",")) }
+                out.reserve(3)
+                out.appendPaddedDigitsUnchecked(g[count], digits: 3)
             }
         }
     }
@@ -86,38 +82,38 @@ struct ReasonNumberFormat {
     // MARK: Straight into bytes (the risk list's hot path): the same text as the functions above.
 
     /// ``integer(_:)`` appended to `out`.
-    func appendInteger(_ n: Int, to out: inout [UInt8]) {
+    func appendInteger(_ n: Int, to out: inout ByteWriter) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         appendGrouped(UInt64(n.magnitude), to: &out)
     }
 
     /// ``decimal(_:digits:)`` appended to `out`.
-    func appendDecimal(_ x: Double, digits: Int, to out: inout [UInt8]) {
-        guard x.isFinite else { out += [0xE2, 0x80, 0x93]; return }  // "–"
-        guard digits > 0 else { appendInteger(Int(x.rounded()), to: &out); return }
+    func appendDecimal(_ x: Double, digits: Int, to out: inout ByteWriter) {
+        guard x.isFinite else { out.append("–" as StaticString); return }
+        guard digits > 0 else { appendInteger(Int(CSVBuffer.roundedHalfAway(x)), to: &out); return }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
-        let scaled = Int64((abs(x) * scale).rounded())
+        let scaled = Int64(CSVBuffer.roundedHalfAway(abs(x) * scale))
         let whole = Int(scaled / Int64(scale)), frac = Int(scaled % Int64(scale))
         if x < 0 && scaled != 0 { out.append(UInt8(ascii: "-")) }
         appendDecimal(whole: UInt64(whole), fraction: frac, digits: digits, to: &out)
     }
 
     /// ``money(_:)`` appended to `out`.
-    func appendMoney(_ detail: String, to out: inout [UInt8]) {
+    func appendMoney(_ detail: String, to out: inout ByteWriter) {
         if appendMoneyFromCents(detail, to: &out) { return }
-        out.append(contentsOf: money(detail).utf8)
+        out.append(money(detail))
     }
 
     /// ``percent(_:)`` appended to `out`.
-    func appendPercent(_ share: Double, to out: inout [UInt8]) {
+    func appendPercent(_ share: Double, to out: inout ByteWriter) {
         appendDecimal(share * 100, digits: 0, to: &out)
         if language == .fr { out.append(0xC2); out.append(0xA0); out.append(UInt8(ascii: "%")) } else { out.append(UInt8(ascii: "%")) }
     }
 
     /// ``moneyFromCents(_:)`` appended to `out`; false (nothing appended) for other details. The
     /// currency must be what splitting at the first space leaves: non-empty, no space.
-    private func appendMoneyFromCents(_ detail: String, to out: inout [UInt8]) -> Bool {
+    private func appendMoneyFromCents(_ detail: String, to out: inout ByteWriter) -> Bool {
         var detail = detail
         return detail.withUTF8 { b -> Bool in
             var i = 0

@@ -1,3 +1,5 @@
+import RelanceData
+
 /// Writes the sentence of a ``Reason`` straight into UTF-8 bytes: the one implementation of the
 /// wording ``ReasonText`` documents (``ReasonText/render(_:language:)`` decodes these bytes).
 ///
@@ -5,24 +7,28 @@
 /// building every sentence as a `String` (interpolations, joins, one allocation per piece) cost
 /// more than writing the rest of the file. Here each piece is appended to one reusable buffer.
 struct ReasonSentenceWriter {
-    var bytes: [UInt8] = []
+    /// Where the sentences go (the caller's writer: give it back with ``out`` when done).
+    var out: ByteWriter
     let format: ReasonNumberFormat
     private let fr: Bool
 
-    init(language: ReasonLanguage) {
+    init(language: ReasonLanguage, out: ByteWriter) {
         format = ReasonNumberFormat(language: language)
         fr = language == .fr
+        self.out = out
     }
 
     // MARK: Pieces
 
     @inline(__always) private mutating func put(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        out.append(s)
     }
 
-    @inline(__always) private mutating func put(_ s: String) {
-        var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+    /// A string's bytes. Named apart from ``put(_:)``: given both overloads, a literal argument
+    /// picked this one (a literal's default type is `String`), and every fixed piece of every
+    /// sentence went through a `String`.
+    @inline(__always) private mutating func put(string s: String) {
+        out.append(s)
     }
 
     /// `en` or `fr` by the language.
@@ -32,48 +38,56 @@ struct ReasonSentenceWriter {
 
     /// An integer as string interpolation writes it (`String(n)`: no group mark).
     private mutating func plain(_ n: Int) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var m = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { t in
-            var count = 0
-            repeat {
-                t[count] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                count += 1
-            } while m > 0
-            while count > 0 {
-                count -= 1
-                bytes.append(t[count])
-            }
-        }
+        out.appendDecimalDigits(of: n)
     }
 
     /// An integer with the language's group marks (``ReasonNumberFormat/integer(_:)``).
-    private mutating func grouped(_ n: Int) { format.appendInteger(n, to: &bytes) }
+    private mutating func grouped(_ n: Int) { format.appendInteger(n, to: &out) }
 
     // MARK: Sentences
 
+    /// `Int(text)`, read from the bytes in place for the common case (1 to 18 ASCII digits: no
+    /// sign, so no overflow); anything else goes through `Int(_:)`.
+    @inline(__always) static func integer(_ text: String) -> Int? {
+        let digits: Int?? = text.utf8.withContiguousStorageIfAvailable { b -> Int? in
+            guard b.count >= 1 && b.count <= 18 else { return nil }
+            var v = 0
+            for c in b {
+                let d = c &- UInt8(ascii: "0")
+                if d > 9 { return nil }
+                v = v &* 10 &+ Int(d)
+            }
+            return v
+        }
+        if let found = digits ?? nil { return found }
+        return Int(text)
+    }
+
     /// Appends the sentence of `reason`.
     mutating func write(_ reason: Reason) {
-        let n = Int(reason.value.rounded())
+        withUnsafePointer(to: reason) { write(ReasonInPlace($0), kind: Self.kind(of: reason.code)) }
+    }
+
+    /// Appends the sentence of `reason`, whose code is of `kind` (``kind(of:)``, perhaps
+    /// remembered by a ``ReasonCodeCache``).
+    mutating func write(_ reason: ReasonInPlace, kind: CodeKind) {
+        let n = Int(CSVBuffer.roundedHalfAway(reason.value))
         let lowers = reason.contribution < 0
-        let kind = Self.kind(of: reason.code)
         if case .anomaly = kind {
             anomaly(reason)
             return
         }
         guard case .known(let code) = kind else {
-            put(reason.code)
+            put(string: reason.code)
             if !reason.detail.isEmpty {
                 put(": ")
-                put(reason.detail)
+                put(string: reason.detail)
             }
             return
         }
         switch code {
         case .lateShare:
-            let paid = Int(reason.detail) ?? 0, late = n, onTime = max(0, paid - late)
+            let paid = Self.integer(reason.detail) ?? 0, late = n, onTime = max(0, paid - late)
             if lowers {
                 if paid == 1 {
                     put(en: "paid its only earlier invoice on time", fr: "sa seule facture précédente réglée à temps")
@@ -106,7 +120,7 @@ struct ReasonSentenceWriter {
                 else { put("paid "); plain(late); put(" of "); plain(paid); put(" earlier invoices late") }
             }
         case .recentLateShare:
-            let k = Int(reason.detail) ?? 0, late = n, onTime = max(0, k - late)
+            let k = Self.integer(reason.detail) ?? 0, late = n, onTime = max(0, k - late)
             if lowers {
                 if k == 1 {
                     put(en: "paid the last invoice on time", fr: "dernière facture réglée à temps")
@@ -128,26 +142,26 @@ struct ReasonSentenceWriter {
                 else { put("paid "); plain(late); put(" of the last "); plain(k); put(" invoices late") }
             }
         case .daysLate:
-            let mean = reason.value, longest = Int(reason.detail) ?? 0
-            let digits = mean != mean.rounded() ? 1 : 0
+            let mean = reason.value, longest = Self.integer(reason.detail) ?? 0
+            let digits = mean != CSVBuffer.roundedHalfAway(mean) ? 1 : 0
             if abs(mean) < 0.05 {
                 put(en: "pays on the due date on average", fr: "règle en moyenne à l'échéance")
             } else if mean > 0 {
                 if fr {
-                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" jours après l'échéance")
                     if longest > 0 { put(" (retard maximal\u{00A0}: "); grouped(longest); put(" jours)") }
                 } else {
-                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" days after the due date on average")
                     if longest > 0 { put(" (longest delay "); grouped(longest); put(" days)") }
                 }
             } else {
                 if fr {
-                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("règle en moyenne "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" jours avant l'échéance")
                 } else {
-                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &bytes)
+                    put("pays "); format.appendDecimal(abs(mean), digits: digits, to: &out)
                     put(" days before the due date on average")
                 }
             }
@@ -168,12 +182,12 @@ struct ReasonSentenceWriter {
             case ...0: put(en: "no other overdue invoice", fr: "aucune autre facture échue impayée")
             case 1:
                 put(en: "1 other overdue invoice open (", fr: "1 autre facture échue impayée (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(")")
             default:
                 grouped(n)
                 put(en: " other overdue invoices open (", fr: " autres factures échues impayées (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(en: " in total)", fr: " au total)")
             }
         case .openBalance:
@@ -181,21 +195,21 @@ struct ReasonSentenceWriter {
             case ...0: put(en: "no other invoice open", fr: "aucune autre facture en cours")
             case 1:
                 put(en: "1 other invoice open (", fr: "1 autre facture en cours (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(")")
             default:
                 grouped(n)
                 put(en: " other invoices open (", fr: " autres factures en cours (")
-                format.appendMoney(reason.detail, to: &bytes)
+                format.appendMoney(reason.detail, to: &out)
                 put(en: " in total)", fr: " au total)")
             }
         case .amountRatio:
             put(en: "amount ", fr: "montant égal à ")
-            format.appendDecimal(reason.value, digits: 1, to: &bytes)
+            format.appendDecimal(reason.value, digits: 1, to: &out)
             put(en: "× this customer's usual", fr: " fois la moyenne de ce client")
         case .amount:
             put(en: "first invoice of this customer (", fr: "première facture de ce client (")
-            format.appendMoney(ReasonAmount.detail(reason.value, currency: reason.detail), to: &bytes)
+            format.appendMoney(ReasonAmount.detail(reason.value, currency: reason.detail), to: &out)
             put(")")
         case .paymentTerms:
             if fr { put("délai de paiement de "); grouped(n); put(" jours") }
@@ -206,10 +220,10 @@ struct ReasonSentenceWriter {
                 grouped(n)
                 put(en: " days", fr: " jours")
             } else if n < 730 {
-                plain(Int((Double(n) / 30.44).rounded()))
+                plain(Int(CSVBuffer.roundedHalfAway(Double(n) / 30.44)))
                 put(en: " months", fr: " mois")
             } else {
-                plain(Int((Double(n) / 365.25).rounded()))
+                plain(Int(CSVBuffer.roundedHalfAway(Double(n) / 365.25)))
                 put(en: " years", fr: " ans")
             }
         case .paymentMethod:
@@ -254,9 +268,9 @@ struct ReasonSentenceWriter {
             else { put(en: "no financial difficulty reported", fr: "aucune difficulté financière signalée") }
         case .populationLateShare:
             if fr {
-                put("taux de retard de "); format.appendPercent(reason.value, to: &bytes); put(" sur l'ensemble des clients")
+                put("taux de retard de "); format.appendPercent(reason.value, to: &out); put(" sur l'ensemble des clients")
             } else {
-                format.appendPercent(reason.value, to: &bytes); put(" of all customers' payments late")
+                format.appendPercent(reason.value, to: &out); put(" of all customers' payments late")
             }
         case .daysOverdue:
             overdue(reason)
@@ -327,8 +341,8 @@ struct ReasonSentenceWriter {
 
     /// `days_overdue`: the days past due, then what `p_late` means for the row's ``ScoreBasis``
     /// (the detail is "basis:horizon").
-    private mutating func overdue(_ reason: Reason) {
-        let d = Int(reason.value.rounded())
+    private mutating func overdue(_ reason: ReasonInPlace) {
+        let d = Int(CSVBuffer.roundedHalfAway(reason.value))
         if fr {
             put("échue depuis "); grouped(d); put(" jour")
             if d > 1 { put("s") }
@@ -370,7 +384,7 @@ struct ReasonSentenceWriter {
         case .severeDelay?:
             put(en: ": p_late is the probability that it is still unpaid ",
                 fr: "\u{00A0}: p_late est la probabilité qu'elle reste impayée ")
-            bytes.append(contentsOf: horizon)
+            out.append(horizon)
             put(en: " days past due", fr: " jours après l'échéance")
         case .severeDelayReached?:
             put(en: ": severe delay reached", fr: "\u{00A0}: retard grave atteint")
@@ -380,13 +394,17 @@ struct ReasonSentenceWriter {
     }
 
     /// `anomaly:*` reasons (never shown to the customer; no "lowers the risk" side).
-    private mutating func anomaly(_ reason: Reason) {
-        let kind = String(reason.code.dropFirst(ReasonCode.anomalyPrefix.count))
-        let n = Int(reason.value.rounded())
+    private mutating func anomaly(_ reason: ReasonInPlace) {
+        // The code starts with the prefix's characters, each one ASCII byte (what `hasPrefix`
+        // found), so dropping them is dropping that many bytes: no walk over characters.
+        let code = reason.code
+        let kind = String(code.utf8.dropFirst(ReasonCode.anomalyPrefix.utf8.count))
+            ?? String(code.dropFirst(ReasonCode.anomalyPrefix.count))
+        let n = Int(CSVBuffer.roundedHalfAway(reason.value))
         switch kind {
         case "duplicate_of":
             put(en: "possible duplicate of invoice ", fr: "doublon possible de la facture ")
-            put(reason.detail)
+            put(string: reason.detail)
         case "amount_spike":
             if fr { put("montant "); plain(n); put(" fois supérieur à l'habitude de ce client (contrôle d'anomalie)") }
             else { put("amount "); plain(n); put("× this customer's usual (anomaly check)") }
@@ -408,7 +426,7 @@ struct ReasonSentenceWriter {
                 fr: "facture inhabituelle au regard de l'historique de ce client")
         default:
             put(en: "anomaly check: ", fr: "contrôle d'anomalie\u{00A0}: ")
-            put(reason.detail.isEmpty ? kind : reason.detail)
+            put(string: reason.detail.isEmpty ? kind : reason.detail)
         }
     }
 }
@@ -478,4 +496,16 @@ private struct CodeWords {
             return .unknown
         }
     }
+}
+
+/// A ``Reason`` read where it is stored (in the caller's array), field by field: passing the
+/// reason itself copied it whole (its two strings retained and released) for every sentence.
+/// Valid while the reason's storage is.
+struct ReasonInPlace {
+    let pointer: UnsafePointer<Reason>
+    @inline(__always) init(_ pointer: UnsafePointer<Reason>) { self.pointer = pointer }
+    @inline(__always) var value: Double { pointer.pointee.value }
+    @inline(__always) var contribution: Double { pointer.pointee.contribution }
+    @inline(__always) var code: String { pointer.pointee.code }
+    @inline(__always) var detail: String { pointer.pointee.detail }
 }

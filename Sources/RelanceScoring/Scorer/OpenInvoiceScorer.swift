@@ -214,13 +214,15 @@ public struct OpenInvoiceScorer: Sendable {
             // The contributions are recomputed here rather than kept from pass 1: a row's 33 products
             // cost less than storing and re-reading a contributions matrix the size of the features.
             _ = (severeExplains ? severe! : late).contributions(x, into: c)
+            // One array, sized once, for every reason of the row.
             var reasons: [Reason] = []
+            reasons.reserveCapacity(1 + reasonCount + anomalyFlags[i].count)
             if daysOverdue[i] > 0 {
                 reasons.append(ReasonBuilder.daysOverdue(daysOverdue[i], basis: bases[i], severeDelayDays: horizon))
             }
             let builder = severeExplains ? severeReasons! : lateReasons
-            reasons += builder.drivers(values: x, contributions: UnsafeBufferPointer(c), currency: currency, count: reasonCount)
-            reasons += AnomalyReasons.reasons(flags: anomalyFlags[i], score: anomalyScore[i])
+            builder.appendDrivers(values: x, contributions: UnsafeBufferPointer(c), currency: currency, count: reasonCount, to: &reasons)
+            for flag in anomalyFlags[i] { reasons.append(AnomalyReasons.reason(flag: flag, score: anomalyScore[i])) }
             let customerCode = Int(inv.customer[r])
             return ScoredInvoice(
                 invoiceId: inv.invoiceIds[r], customerId: dataset.customerIds.name(of: inv.customer[r]),
