@@ -22,8 +22,8 @@ import Foundation
 /// terms" are medians over the customer's last ``AnomalyFeatureOptions/historyWindow`` invoices
 /// (default 24; a ring buffer plus a sorted copy, see `AnomalyCustomerWindows`), so the median is of
 /// a bounded recent history, not of the whole past. The one figure across customers, the
-/// population's median first invoice before a day, is answered after the walk from the first
-/// invoices sorted by day. No dictionary and no allocation happen per invoice, and no array the
+/// population's median first invoice before a day, is read from a table made from every
+/// customer's first invoice sorted by day (`AnomalyFirstInvoiceMedians`). No dictionary and no allocation happen per invoice, and no array the
 /// size of the history is built besides the customer order (4 bytes an invoice) and the output.
 public enum AnomalyFeatures {
     /// The columns of an ``AnomalyFeatureMatrix``, in order. The raw value is the column index.
@@ -103,7 +103,7 @@ public enum AnomalyFeatures {
     public static func compute(
         _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions = AnomalyFeatureOptions()
     ) throws -> AnomalyFeatureMatrix {
-        try compute(invoices, customerCount: customerCount, options: options, rows: nil)
+        try compute(invoices, customerCount: customerCount, options: options, rows: nil)!
     }
 
     /// Computes the anomaly features of the invoices at `rows` only (matrix row `k` = invoice row
@@ -119,24 +119,47 @@ public enum AnomalyFeatures {
         _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions = AnomalyFeatureOptions(),
         rows: [Int]
     ) throws -> AnomalyFeatureMatrix {
-        try compute(invoices, customerCount: customerCount, options: options, rows: Optional(rows))
+        try compute(invoices, customerCount: customerCount, options: options, rows: Optional(rows))!
     }
 
-    /// The one walk behind both entry points: `rows` nil means every invoice, in row order.
+    /// Computes the anomaly features of the invoices at `rows`, `blockRows` matrix rows at a time:
+    /// `body` receives each block and, for each block row, its place among the distinct requested
+    /// rows in ascending order (its index in `rows` when `rows` is strictly ascending, as the open
+    /// invoices are). Each row has exactly the values ``compute(_:customerCount:options:rows:)``
+    /// gives it; blocks come in the walk's order (customer by customer), not in row order.
+    ///
+    /// Why: a caller that reduces each row on its own (the detector's assessment) never needs the
+    /// whole matrix, which for the daily score is 100,000 rows × 16 values of freshly touched
+    /// memory; a block of a few thousand rows is reused instead.
+    public static func computeInBlocks(
+        _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions = AnomalyFeatureOptions(),
+        rows: [Int], blockRows: Int, _ body: (_ block: AnomalyFeatureMatrix, _ places: [Int]) throws -> Void
+    ) throws {
+        guard blockRows >= 1 else { throw AnomalyFeatureError.invalidOptions("blockRows must be at least 1") }
+        try withoutActuallyEscaping(body) { body in
+            _ = try compute(invoices, customerCount: customerCount, options: options, rows: rows,
+                            blocks: (blockRows, body))
+        }
+    }
+
+    /// The one walk behind the entry points: `rows` nil means every invoice, in row order. With
+    /// `blocks`, the rows go to the block body as they are computed and nothing is returned.
     ///
     /// Customer by customer: each customer's invoices are taken in (issue day, input row) order and
     /// walked day by day, first computing the requested rows of the day from the state as of the
     /// end of the previous day, then folding the day's invoices into the state. The state of one
     /// customer is a few locals and one reusable window, so nothing is kept per customer across the
-    /// walk except the first invoice (for the population median, answered after the walk from the
-    /// first invoices sorted by day). A customer with no requested row is skipped, and a customer's
+    /// walk except the first invoice (for the population median, tabulated by day when a first
+    /// invoice is first met). A customer with no requested row is skipped, and a customer's
     /// walk stops at its last requested row; only the invoices whose log amount a requested row can
     /// read (its customer's last ``AnomalyFeatureOptions/historyWindow`` earlier invoices) enter
     /// the window. Each value is computed by the same arithmetic on the same inputs as in an
     /// issue-day sweep over every invoice, so the rows are bit for bit the same.
+    @discardableResult
     private static func compute(
-        _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions, rows requested: [Int]?
-    ) throws -> AnomalyFeatureMatrix {
+        _ invoices: InvoiceTable, customerCount: Int, options: AnomalyFeatureOptions, rows requested: [Int]?,
+        blocks: (rows: Int, body: (AnomalyFeatureMatrix, [Int]) throws -> Void)? = nil
+    ) throws -> AnomalyFeatureMatrix? {
         let k = options.historyWindow
         guard k >= 1 else { throw AnomalyFeatureError.invalidOptions("historyWindow must be at least 1") }
         guard options.duplicateWindowDays >= 0, options.duplicateLookBack >= 0 else {
@@ -189,10 +212,18 @@ public enum AnomalyFeatures {
         }
         var order = customerOrder(invoices.customer, start: start)
 
-        var values = [Double](unsafeUninitializedCapacity: computedRows * p) { _, count in count = computedRows * p }
-        var duplicateIds = [String?](repeating: nil, count: computedRows)
-        // First invoices among the computed rows: their place and day, for the population median.
-        var newRows: [(place: Int32, day: Int32)] = []
+        // The rows are written at their place, or one block after the other into a reused buffer.
+        let bufferRows = blocks.map { min($0.rows, computedRows) } ?? computedRows
+        var values = [Double](unsafeUninitializedCapacity: bufferRows * p) { _, count in count = bufferRows * p }
+        var duplicateIds = [String?](repeating: nil, count: blocks == nil ? bufferRows : 0)
+        var blockPlaces = [Int](repeating: 0, count: blocks == nil ? 0 : bufferRows)
+        var blockInvoiceRows = [Int32](repeating: 0, count: blocks == nil ? 0 : bufferRows)
+        // A block's duplicate links as invoice rows (-1: none), made ids when the block is handed over.
+        var blockOriginals = [Int32](repeating: -1, count: blocks == nil ? 0 : bufferRows)
+        var filled = 0
+        // The population's median first invoice before each day on which a customer's first
+        // invoice falls, tabulated when a first invoice is first met.
+        var population: AnomalyFirstInvoiceMedians?
         let windows = AnomalyCustomerWindows(customers: 1, capacity: k, sortsOnQuery: true)
         var days = [Int32](repeating: 0, count: longest)
         var cents = [Double](repeating: 0, count: longest)
@@ -205,18 +236,34 @@ public enum AnomalyFeatures {
         let duplicateWindow = options.duplicateWindowDays, lookBack = options.duplicateLookBack
         let ids = invoices.invoiceIds
 
-        values.withUnsafeMutableBufferPointer { out in
-        duplicateIds.withUnsafeMutableBufferPointer { duplicateIds in
-        order.withUnsafeMutableBufferPointer { ord in
-        days.withUnsafeMutableBufferPointer { days in
-        cents.withUnsafeMutableBufferPointer { cents in
-        logs.withUnsafeMutableBufferPointer { logs in
-        log1pOf.withUnsafeMutableBufferPointer { log1pOf in
-        invoices.issueDate.withUnsafeBufferPointer { issue in
-        invoices.dueDate.withUnsafeBufferPointer { due in
-        invoices.amount.withUnsafeBufferPointer { amount in
-        invoices.currency.withUnsafeBufferPointer { cur in
-        invoices.paymentMethod.withUnsafeBufferPointer { met in
+        try values.withUnsafeMutableBufferPointer { out in
+        try duplicateIds.withUnsafeMutableBufferPointer { duplicateIds in
+        try blockPlaces.withUnsafeMutableBufferPointer { blockPlaces in
+        try blockInvoiceRows.withUnsafeMutableBufferPointer { blockInvoiceRows in
+        try blockOriginals.withUnsafeMutableBufferPointer { blockOriginals in
+        try order.withUnsafeMutableBufferPointer { ord in
+        try days.withUnsafeMutableBufferPointer { days in
+        try cents.withUnsafeMutableBufferPointer { cents in
+        try logs.withUnsafeMutableBufferPointer { logs in
+        try log1pOf.withUnsafeMutableBufferPointer { log1pOf in
+        try invoices.issueDate.withUnsafeBufferPointer { issue in
+        try invoices.dueDate.withUnsafeBufferPointer { due in
+        try invoices.amount.withUnsafeBufferPointer { amount in
+        try invoices.currency.withUnsafeBufferPointer { cur in
+        try invoices.paymentMethod.withUnsafeBufferPointer { met in
+            /// Hands the filled block to the block body and starts the next one.
+            func flush() throws {
+                guard let blocks, filled > 0 else { return }
+                let rows = Array(UnsafeBufferPointer(rebasing: blockInvoiceRows[0..<filled]))
+                let originals = UnsafeBufferPointer(rebasing: blockOriginals[0..<filled])
+                let block = AnomalyFeatureMatrix(
+                    names: names, invoiceRows: rows, invoiceIds: rows.map { ids[Int($0)] },
+                    values: Array(UnsafeBufferPointer(rebasing: out[0..<(filled * p)])),
+                    duplicateOriginalId: originals.map { $0 < 0 ? nil : ids[Int($0)] }, options: options)
+                let places = Array(UnsafeBufferPointer(rebasing: blockPlaces[0..<filled]))
+                filled = 0
+                try blocks.body(block, places)
+            }
             for c in 0..<customers where wanted[c] {
                 let s = start[c], m = start[c + 1] - s
                 guard m > 0 else { continue }
@@ -278,7 +325,15 @@ public enum AnomalyFeatures {
                         }
                         if original >= 0 { repeatsToday += 1 }
                         guard all || selection!.contains(i) else { continue }
-                        let place = all ? i : selection!.rank(i)
+                        var place = all ? i : selection!.rank(i)
+                        if blocks != nil {
+                            if filled == bufferRows { try flush() }
+                            blockPlaces[filled] = place
+                            blockInvoiceRows[filled] = Int32(i)
+                            blockOriginals[filled] = Int32(original)
+                            place = filled
+                            filled += 1
+                        }
                         let row = out.baseAddress! + place * p
                         row.initialize(repeating: 0, count: p)
                         let logA = anomalyLog(amount[i])
@@ -294,11 +349,17 @@ public enum AnomalyFeatures {
                         }
                         if original >= 0 {
                             row[Column.duplicateOfEarlier.rawValue] = 1
-                            duplicateIds[place] = ids[original]
+                            if blocks == nil { duplicateIds[place] = ids[original] }
                         }
                         if history == 0 {
                             row[Column.newCustomer.rawValue] = 1
-                            newRows.append((Int32(place), day))
+                            if population == nil {
+                                population = AnomalyFirstInvoiceMedians(
+                                    firstDay: firstDay, firstRow: firstRow, amount: amount)
+                            }
+                            if let median = population!.median(before: day) {
+                                row[Column.newCustomerLogAmountVsPopulation.rawValue] = logA - median
+                            }
                             continue
                         }
                         let used = windows.used(history)
@@ -345,26 +406,9 @@ public enum AnomalyFeatures {
                     g = e
                 }
             }
-        }}}}}}}}}}}}
-
-        // A first invoice is compared with the first invoices of all customers issued on earlier days.
-        if !newRows.isEmpty {
-            var firsts = (0..<customers).filter { firstRow[$0] >= 0 }
-            firsts.sort { firstDay[$0] < firstDay[$1] }
-            newRows.sort { $0.day < $1.day }
-            var population = AnomalyRunningMedian(capacity: firsts.count)
-            var f = 0
-            for (place, day) in newRows {
-                while f < firsts.count && firstDay[firsts[f]] < day {
-                    population.insert(anomalyLog(invoices.amount[Int(firstRow[firsts[f]])]))
-                    f += 1
-                }
-                if let median = population.median {
-                    let row = Int(place) * p
-                    values[row + Column.newCustomerLogAmountVsPopulation.rawValue] = values[row + Column.logAmount.rawValue] - median
-                }
-            }
-        }
+            try flush()
+        }}}}}}}}}}}}}}}
+        if blocks != nil { return nil }
 
         guard let requested, let selection else {
             return AnomalyFeatureMatrix(

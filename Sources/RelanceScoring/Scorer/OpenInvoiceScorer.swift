@@ -81,7 +81,7 @@ public struct OpenInvoiceScorer: Sendable {
         guard let detector = models.anomalyDetector, !rows.isEmpty else { return nil }
         let options = models.anomalyFeatureOptions
         return PendingAnomalyAssessment(rows: rows, asOf: asOf) {
-            try detector.assess(AnomalyFeatures.compute(invoices, customerCount: customerCount, options: options, rows: rows))
+            try detector.assess(invoices, customerCount: customerCount, featureOptions: options, rows: rows)
         }
     }
 
