@@ -17,10 +17,14 @@ public enum ReplacedFileCache {
     public static func dropSoon(_ path: String) {
         #if os(Linux)
         DispatchQueue.global(qos: .utility).async {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            // Regular files only, checked before opening: a named pipe given as the output must
+            // not be opened for reading (that would wake a writer waiting on it).
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
             guard fd >= 0 else { return }
+            defer { close(fd) }
             _ = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED)
-            close(fd)
         }
         #endif
     }
