@@ -67,6 +67,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
+        HeapPolicy.reuseFreedMemory()
         try CommandFailure.reporting { try score() }
     }
 
