@@ -57,17 +57,17 @@ import Testing
     }
 
     @Test func errorsInBothHalvesAreReportedInFileOrder() {
-        let inv = files.write("invoices.csv", invoices(3000) { i in
+        let inv = files.write("invoices.csv", invoices(3000, extra: { i in
             i % 97 == 5 ? "BAD-\(i),C1,2024-01-10,2024-01-01,5,,,,,\n" : nil
-        })
+        }))
         expectSameBothWays(merged: true) { _ in DatasetSources(invoices: inv) }
     }
 
     @Test func rejectsFromBothHalvesKeepTheirLines() {
         dirs()
-        let inv = files.write("invoices.csv", invoices(3000) { i in
+        let inv = files.write("invoices.csv", invoices(3000, extra: { i in
             i % 211 == 7 ? "R-\(i),C1,2024-01-10,2024-02-01,-5,,,,,\n" : nil
-        })
+        }))
         expectSameBothWays(merged: true) { d in DatasetSources(invoices: inv, rejects: files.url("\(d)/rejects.csv")) }
     }
 
@@ -80,18 +80,18 @@ import Testing
     }
 
     @Test func duplicateAcrossHalvesIsFound() {
-        let inv = files.write("invoices.csv", invoices(3000) { i in
+        let inv = files.write("invoices.csv", invoices(3000, extra: { i in
             i == 2900 ? "INV-000010,C1,2024-01-10,2024-02-01,5,,,,,\n" : nil
-        })
+        }))
         let sequential = fingerprint(DatasetSources(invoices: inv), parallel: false)
         #expect(sequential.contains("duplicate invoice id \"INV-000010\" (first on line 12)"))
         expectSameBothWays(merged: false) { _ in DatasetSources(invoices: inv) }
     }
 
     @Test func duplicateWithinTheSecondHalfIsFound() {
-        let inv = files.write("invoices.csv", invoices(3000) { i in
+        let inv = files.write("invoices.csv", invoices(3000, extra: { i in
             i == 2950 ? "INV-002900,C1,2024-01-10,2024-02-01,5,,,,,\n" : nil
-        })
+        }))
         expectSameBothWays(merged: false) { _ in DatasetSources(invoices: inv) }
     }
 
