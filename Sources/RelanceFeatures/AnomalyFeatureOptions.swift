@@ -31,6 +31,14 @@ public struct AnomalyFeatureOptions: Sendable, Codable, Equatable {
         self.duplicateWindowDays = duplicateWindowDays
         self.duplicateLookBack = duplicateLookBack
     }
+
+    /// Options as given, or a description of the first one that cannot work.
+    func validationProblem() -> String? {
+        if historyWindow < 1 { return "historyWindow must be at least 1" }
+        if duplicateWindowDays < 0 || duplicateLookBack < 0 { return "duplicate window and look-back must not be negative" }
+        if !(robustScaleFloor > 0) { return "robustScaleFloor must be positive" }
+        return nil
+    }
 }
 
 /// Why anomaly features could not be computed for a history, with the place to look.
@@ -56,4 +64,5 @@ public enum AnomalyFeatureError: Error, CustomStringConvertible, Equatable {
             return "anomaly feature options: \(message)"
         }
     }
+
 }

@@ -161,13 +161,7 @@ public enum AnomalyFeatures {
         blocks: (rows: Int, body: (AnomalyFeatureMatrix, [Int]) throws -> Void)? = nil
     ) throws -> AnomalyFeatureMatrix? {
         let k = options.historyWindow
-        guard k >= 1 else { throw AnomalyFeatureError.invalidOptions("historyWindow must be at least 1") }
-        guard options.duplicateWindowDays >= 0, options.duplicateLookBack >= 0 else {
-            throw AnomalyFeatureError.invalidOptions("duplicate window and look-back must not be negative")
-        }
-        guard options.robustScaleFloor > 0 else {
-            throw AnomalyFeatureError.invalidOptions("robustScaleFloor must be positive")
-        }
+        if let problem = options.validationProblem() { throw AnomalyFeatureError.invalidOptions(problem) }
         let n = invoices.count
         let p = Column.allCases.count
         let customers = max(customerCount, 0)

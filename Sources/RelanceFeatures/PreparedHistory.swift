@@ -81,7 +81,7 @@ final class PreparedHistory: Sendable {
             histograms.withUnsafeMutableBufferPointer { histograms in
                 problems.withUnsafeMutableBufferPointer { problems in
                     let shared = UncheckedSendableValidation(histograms: histograms, problems: problems)
-                    TwoCores.run(parts) { part in
+                    ConcurrentParts.run(parts) { part in
                         shared.histograms[part].withUnsafeMutableBufferPointer { count in
                             for i in rowSplit[part]..<rowSplit[part + 1] {
                                 let c = inv.customer[i]
@@ -123,7 +123,7 @@ final class PreparedHistory: Sendable {
             factIndex.withUnsafeMutableBufferPointer { factIndex in
                 nexts.withUnsafeMutableBufferPointer { nexts in
                     let shared = UncheckedSendableFactScatter(out: out, factIndex: factIndex, nexts: nexts)
-                    TwoCores.run(parts) { part in
+                    ConcurrentParts.run(parts) { part in
                         shared.nexts[part].withUnsafeMutableBufferPointer { next in
                             for r in rowSplit[part]..<rowSplit[part + 1] {
                                 let c = Int(inv.customer[r])
@@ -290,7 +290,7 @@ final class PreparedHistory: Sendable {
         segmentStart.withUnsafeMutableBufferPointer { start in
             keyRange.withUnsafeMutableBufferPointer { keyRange in
                 let shared = UncheckedSendableCounts(start: start, keyRange: keyRange)
-                TwoCores.run(parts) { part in
+                ConcurrentParts.run(parts) { part in
                     var lo = Int32.max, hi = Int32.min
                     forEachEntry(customers: split[part]..<split[part + 1]) { c, e in
                         if e.kind == .paid {
@@ -319,7 +319,7 @@ final class PreparedHistory: Sendable {
             next.withUnsafeMutableBufferPointer { next in
                 counts.withUnsafeMutableBufferPointer { counts in
                     let shared = UncheckedSendableScatter(out: out, next: next, counts: counts)
-                    TwoCores.run(parts) { part in
+                    ConcurrentParts.run(parts) { part in
                         shared.counts[part].withUnsafeMutableBufferPointer { settledLate in
                             forEachEntry(customers: split[part]..<split[part + 1]) { c, e in
                                 let slot = shared.next[Int(c)]

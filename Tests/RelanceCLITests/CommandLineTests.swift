@@ -111,6 +111,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: refusedOut.path))
     }
 
+    /// `score` reads its inputs on another thread while the bundle loads: a missing bundle is
+    /// still the one thing reported (with its exit status) when the data is bad too, a bad input
+    /// with a good bundle is reported as `file:line: column: problem`, and nothing is written.
+    @Test func scoreReportsABadBundleBeforeBadDataAndWritesNothing() throws {
+        let dir = try scratch()
+        let bad = dir.appendingPathComponent("invoices.csv")
+        try "invoice_id,customer_id,issue_date,due_date,amount\nA1,C1,2024-13-45,2024-02-01,5\n".write(to: bad, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("risk.csv")
+        let noBundle = try relance(["score", "--model", dir.appendingPathComponent("none").path, "--invoices", bad.path,
+                                    "--as-of", "2026-11-27", "--out", out.path])
+        #expect(noBundle.status == 66)
+        #expect(noBundle.stderr.contains("cannot read the model bundle"))
+        #expect(!noBundle.stderr.contains("invoices.csv:2"))
+        let model = Self.packageRoot.appendingPathComponent("models/demo").path
+        let badData = try relance(["score", "--model", model, "--invoices", bad.path, "--as-of", "2026-11-27", "--out", out.path])
+        #expect(badData.status == 65)
+        #expect(badData.stderr.contains("invoices.csv:2: issue_date:"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func anomaliesWritesScoresAndFlagsSortedHighestFirst() throws {
         let dir = try scratch()
         let out = dir.appendingPathComponent("anomalies.csv")

@@ -33,6 +33,28 @@ import Testing
         #expect(report.warnings == ["invoices.csv: 1 invoice(s) name a customer absent from customers.csv (first on line 4); they are kept, without customer details"])
     }
 
+    /// invoices.csv is opened (and its second half started) before customers.csv is read; the
+    /// issues of its header still come after those of customers.csv, in file order.
+    @Test func customersIssuesComeBeforeThoseOfTheInvoicesHeader() {
+        let customers = files.write("customers.csv", customersText + "C3,Carl SA,fr,2020-02-30,email,no,retail\n")
+        var text = "invoice_id,customer_id,issue_date,due_date\n"
+        for i in 0..<200 { text += "A\(i),C1,2024-01-10,2024-02-09\n" }
+        let badHeader = files.write("invoices.csv", text)
+        let sources = DatasetSources(invoices: badHeader, customers: customers)
+        for threshold in [0, Int.max] {
+            do {
+                _ = try DatasetLoader.load(sources, parallelThresholdBytes: threshold)
+                Issue.record("the bad inputs were accepted")
+            } catch let e as IngestError {
+                let files = e.issues.map(\.file)
+                #expect(files == ["customers.csv", "invoices.csv"], "\(e.issues)")
+                #expect(e.issues.last?.column == "amount")
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
     @Test func eventForUnknownCustomerIsRefusedWhenCustomersAreGiven() {
         let customers = files.write("customers.csv", customersText)
         let events = files.write("events.csv", "date,customer_id,kind\n2024-02-10,C7,call\n")

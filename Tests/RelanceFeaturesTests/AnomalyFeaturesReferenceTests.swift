@@ -26,18 +26,10 @@ import RelanceData
     /// The same history with its invoices in issue-day order (the usual file), so both the
     /// already-sorted and the sorting path of the walk are exercised.
     static func dayOrdered(_ h: AnomalyTestHistory) -> AnomalyTestHistory {
-        var t = AnomalyTestHistory()
-        t.customers = h.customers
         let inv = h.invoices
-        let order = (0..<inv.count).sorted { inv.issueDate[$0] != inv.issueDate[$1] ? inv.issueDate[$0] < inv.issueDate[$1] : $0 < $1 }
-        for i in order {
-            t.invoices.append(
-                invoiceId: inv.invoiceIds[i], customer: inv.customer[i], issueDate: inv.issueDate[i],
-                dueDate: inv.dueDate[i], paidDate: inv.paid(i), amount: inv.amount[i],
-                currency: inv.currencies.name(of: inv.currency[i]),
-                paymentMethod: inv.paymentMethod[i], sourceLine: inv.sourceLine[i])
-        }
-        return t
+        return h.selecting((0..<inv.count).sorted {
+            inv.issueDate[$0] != inv.issueDate[$1] ? inv.issueDate[$0] < inv.issueDate[$1] : $0 < $1
+        })
     }
 
     @Test func everyRowEqualsTheIssueDaySweep() throws {

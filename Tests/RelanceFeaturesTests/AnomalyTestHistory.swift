@@ -22,10 +22,15 @@ struct AnomalyTestHistory {
 
     /// The history restricted to invoices issued on or before `day` (input order kept).
     func truncated(atDay day: Int) -> AnomalyTestHistory {
+        let last = epoch + day
+        return selecting((0..<invoices.count).filter { invoices.issueDate[$0] <= last })
+    }
+
+    /// The same customers with the invoices at `rows`, in that order.
+    func selecting(_ rows: [Int]) -> AnomalyTestHistory {
         var t = AnomalyTestHistory()
         t.customers = customers
-        let last = epoch + day
-        for i in 0..<invoices.count where invoices.issueDate[i] <= last {
+        for i in rows {
             t.invoices.append(
                 invoiceId: invoices.invoiceIds[i], customer: invoices.customer[i], issueDate: invoices.issueDate[i],
                 dueDate: invoices.dueDate[i], paidDate: invoices.paid(i), amount: invoices.amount[i],

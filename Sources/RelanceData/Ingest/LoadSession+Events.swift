@@ -76,13 +76,13 @@ extension LoadSession {
         var customerIds = a.customerIds
         a.customerIds = IdInterner()
         t.reserveCapacity(t.count + bt.count)
-        // Two disjoint groups of columns copied at once (see inParallel).
+        // Two disjoint groups of columns copied at once (see ConcurrentParts).
         var codes = t.customer, dates = t.date, invoices = t.invoice, kinds = t.kind
         var notes = t.note, lines = t.sourceLine
         t = EventTable()
         let second = UncheckedSendableEvents(bt)
         let secondIds = b.customerIds
-        LoadSession.inParallel({
+        ConcurrentParts.run({
             let bt = second.table
             var remap = [Int32](repeating: -1, count: max(secondIds.count - knownCustomers, 0))
             codes.append(contentsOf: bt.customer)

@@ -186,7 +186,7 @@ extension LoadSession {
         t.invoiceIds = []; t.sourceLine = []; t.disputed = []; t.paymentMethod = []; t.channel = []
         let second = UncheckedSendableTable(bt)
         bt = InvoiceTable()
-        LoadSession.inParallel({
+        ConcurrentParts.run({
             let bt = second.table
             var global = [Int32](repeating: -1, count: secondIds.count)
             codes.append(contentsOf: bt.customer)

@@ -23,18 +23,6 @@ extension LoadSession {
         finishInHalves(r, into: first, second: startSecondHalf(r, url: url, splittable: splittable, makeSecond: makeSecond), merge: merge)
     }
 
-    /// Runs `first` here and `second` on another thread at once, and returns when both are done.
-    /// The two must not touch the same variables (the merges give each a disjoint group of
-    /// columns to copy: the copies, into fresh pages, are most of a merge's time).
-    static func inParallel(_ first: () -> Void, _ second: () -> Void) {
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let work = UncheckedSendablePair(first, second)
-                DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? work.first() : work.second() }
-            }
-        }
-    }
-
     /// The first step of ``readInHalves(_:url:into:splittable:makeSecond:merge:)``: starts the
     /// second reader on its own thread and returns at once (nil when the file is read in one
     /// pass), so that this thread can do other work before reading the first half.
@@ -70,7 +58,7 @@ extension LoadSession {
 }
 
 /// A reader of a file's second half running on another thread (see
-/// ``LoadSession/startSecondHalf(_:url:splittable:makeSecond:)``).
+/// ``LoadSession/startSecondHalf(_:url:splittable:firstPartHeadStart:makeSecond:)``).
 final class SecondHalf<Reader: PartReader>: @unchecked Sendable {
     let reader: Reader
     /// Byte offset where the second half starts.
@@ -81,15 +69,5 @@ final class SecondHalf<Reader: PartReader>: @unchecked Sendable {
     init(reader: Reader, split: Int) {
         self.reader = reader
         self.split = split
-    }
-}
-
-/// The two closures of ``LoadSession/inParallel(_:_:)``.
-private struct UncheckedSendablePair: @unchecked Sendable {
-    let first: () -> Void
-    let second: () -> Void
-    init(_ first: @escaping () -> Void, _ second: @escaping () -> Void) {
-        self.first = first
-        self.second = second
     }
 }

@@ -13,13 +13,19 @@ public enum LargePages {
 
     public static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-        guard buffer.count >= threshold, let base = buffer.baseAddress else { return }
-        let huge = 2 << 20
-        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
-        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(pointer, end - start, MADV_HUGEPAGE)
+        guard buffer.count >= threshold, let (pointer, count) = interior(of: buffer, alignedTo: 2 << 20) else { return }
+        _ = madvise(pointer, count, MADV_HUGEPAGE)
         #endif
+    }
+
+    /// The largest stretch of `buffer` that starts and ends on a multiple of `alignment` (a power
+    /// of two): what `madvise` may be given. Nil when there is none.
+    static func interior(of buffer: UnsafeMutableRawBufferPointer, alignedTo alignment: Int) -> (UnsafeMutableRawPointer, Int)? {
+        guard let base = buffer.baseAddress else { return nil }
+        let start = (Int(bitPattern: base) + alignment - 1) & ~(alignment - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(alignment - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return nil }
+        return (pointer, end - start)
     }
 
     /// ``advise(_:)`` for the reserved but not yet written capacity of `array` (call right after

@@ -21,15 +21,16 @@ public enum PagePrefault {
     /// Starts faulting in `buffer`'s pages on a background thread and returns at once.
     public static func start(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-        guard buffer.count >= LargePages.threshold, let base = buffer.baseAddress else { return }
-        let page = 4096
-        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
-        guard end > start else { return }
-        DispatchQueue.global().async {
-            guard let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(pointer, end - start, populateWrite)
-        }
+        guard buffer.count >= LargePages.threshold,
+              let (pointer, count) = LargePages.interior(of: buffer, alignedTo: 4096) else { return }
+        let range = UncheckedSendableRange(pointer: pointer, count: count)
+        DispatchQueue.global().async { _ = madvise(range.pointer, range.count, populateWrite) }
         #endif
     }
+}
+
+/// The page-aligned stretch handed to the background thread (an address, not memory it reads).
+private struct UncheckedSendableRange: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer
+    let count: Int
 }

@@ -135,18 +135,15 @@ public struct ByteWriter {
         var at = used &+ digits
         used = at
         var n = m
-        let pairs = Self.digitPairs
         while n >= 100 {
             let r = Int(truncatingIfNeeded: n % 100)
             n /= 100
             at &-= 2
-            UnsafeMutableRawPointer(base + at).storeBytes(
-                of: UnsafeRawPointer(pairs + 2 &* r).loadUnaligned(as: UInt16.self), as: UInt16.self)
+            storeDigitPair(r, at: at)
         }
         if n >= 10 {
             at &-= 2
-            UnsafeMutableRawPointer(base + at).storeBytes(
-                of: UnsafeRawPointer(pairs + 2 &* Int(truncatingIfNeeded: n)).loadUnaligned(as: UInt16.self), as: UInt16.self)
+            storeDigitPair(Int(truncatingIfNeeded: n), at: at)
         } else {
             base[at &- 1] = UInt8(truncatingIfNeeded: n) &+ UInt8(ascii: "0")
         }
@@ -159,16 +156,20 @@ public struct ByteWriter {
         used = at
         var n = m
         var left = digits
-        let pairs = Self.digitPairs
         while left >= 2 {
             let r = Int(truncatingIfNeeded: n % 100)
             n /= 100
             at &-= 2
             left &-= 2
-            UnsafeMutableRawPointer(base + at).storeBytes(
-                of: UnsafeRawPointer(pairs + 2 &* r).loadUnaligned(as: UInt16.self), as: UInt16.self)
+            storeDigitPair(r, at: at)
         }
         if left == 1 { base[at &- 1] = UInt8(truncatingIfNeeded: n % 10) &+ UInt8(ascii: "0") }
+    }
+
+    /// Writes the two digits of `r` (0…99) at `at`, in room already counted in ``used``.
+    @inlinable @inline(__always) func storeDigitPair(_ r: Int, at: Int) {
+        UnsafeMutableRawPointer(base + at).storeBytes(
+            of: UnsafeRawPointer(Self.digitPairs + 2 &* r).loadUnaligned(as: UInt16.self), as: UInt16.self)
     }
 
     /// "00", "01", … "99": the text of every pair of digits.
