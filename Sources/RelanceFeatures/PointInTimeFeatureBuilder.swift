@@ -93,7 +93,7 @@ public struct PointInTimeFeatureBuilder: Sendable {
         // result does not depend on the split (each customer's replay is the same sequence).
         let segments = history.timeline.segmentStart
         let chunks = Self.balancedChunkBounds(
-            customers: requests.map { Int($0.customer) }, parts: parts ?? Self.parallelism(for: requests.count)
+            customers: requests.lazy.map { Int($0.customer) }, parts: parts ?? Self.parallelism(for: requests.count)
         ) { c in segments[c + 1] - segments[c] }
         values.withUnsafeMutableBufferPointer { out in
             let base = UncheckedSendablePointer(out.baseAddress)
@@ -268,7 +268,9 @@ public struct PointInTimeFeatureBuilder: Sendable {
     /// work: each customer's timeline (`entries(c)` entries, replayed once) plus ``rowWork`` per
     /// requested row. Equal request counts left one core idle for a third of the replay when
     /// customers' histories differ in length (the result never depends on the split).
-    static func balancedChunkBounds(customers: [Int], parts: Int, entries: (Int) -> Int) -> [Int] {
+    static func balancedChunkBounds<Customers: RandomAccessCollection>(
+        customers: Customers, parts: Int, entries: (Int) -> Int
+    ) -> [Int] where Customers.Element == Int, Customers.Index == Int {
         let count = customers.count
         guard parts > 1, count > 1 else { return [0, count] }
         var total = 0
